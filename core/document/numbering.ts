@@ -65,6 +65,11 @@ export function provisionLabel(level: number, n: number): string {
   }
 }
 
+/** How an imported section number prints: "Section 3." for a bare number, the code number as it stands otherwise ("2-173-020"). */
+function importedSectionLabel(label: string): string {
+  return /^\d+[A-Za-z]?$/.test(label) ? `Section ${label}.` : /^(Section|Sec\.|§)/i.test(label) ? label : `Sec. ${label}.`;
+}
+
 const cache = new WeakMap<PMNode, Numbering>();
 
 /** Compute every section and provision label of a document (memoised per doc node). */
@@ -83,9 +88,10 @@ export function numberDocument(doc: PMNode): Numbering {
     if (node.type.name !== 'section') return;
     sectionNo++;
     const sectionId = node.attrs.id as string;
+    const imported = node.attrs.label as string | null;
     const s: NumberLabel = {
       id: sectionId, pos: offset, kind: 'section', section: sectionNo, level: 0,
-      own: `Section ${sectionNo}.`, path: '', full: `Section ${sectionNo}`, sectionId,
+      own: imported ? importedSectionLabel(imported) : `Section ${sectionNo}.`, path: '', full: imported ? importedSectionLabel(imported).replace(/\.$/, '') : `Section ${sectionNo}`, sectionId,
     };
     add(s);
     sections.push(s);
@@ -96,12 +102,13 @@ export function numberDocument(doc: PMNode): Numbering {
     const sole = provisions.length === 1;
     const walk = (list: { node: PMNode; pos: number }[], level: number, path: string) => {
       list.forEach(({ node: p, pos }, i) => {
-        const unlettered = sole && level === 1;
-        const own = unlettered ? '' : provisionLabel(level, i + 1);
+        const importedLabel = p.attrs.label as string | null;
+        const unlettered = importedLabel !== null ? importedLabel === '' : sole && level === 1;
+        const own = importedLabel ?? (unlettered ? '' : provisionLabel(level, i + 1));
         const myPath = path + own;
         add({
           id: p.attrs.id as string, pos, kind: 'provision', section: sectionNo,
-          level: unlettered ? 0 : level, own, path: myPath, full: `Section ${sectionNo}${myPath}`, sectionId,
+          level: unlettered ? 0 : level, own, path: myPath, full: `${s.full}${myPath}`, sectionId,
         });
         const kids: { node: PMNode; pos: number }[] = [];
         p.forEach((c, co) => {

@@ -11,6 +11,8 @@ import { Schema, type NodeSpec, type MarkSpec, type Node as PMNode } from 'prose
  * Numbers are never stored: core/document/numbering computes them from position.
  * Sections and provisions carry a stable `id`; nodes inserted from the library carry
  * provenance (clause id, variant, library version, hash of the inserted text).
+ * An imported document keeps its own numbers in the `label` attribute of sections and
+ * provisions; numbering shows them instead of computed ones.
  * A section whose `role` is "definitions" is the definitions section: its provisions
  * are the definitions of the terms the ordinance uses, in alphabetical order.
  */
@@ -24,10 +26,20 @@ export interface Provenance {
   hash: string;
 }
 
+/** Read a data-* attribute without DOM types (core/ is platform-free). */
+function data(dom: unknown, name: string): string | undefined {
+  return (dom as { getAttribute(n: string): string | null }).getAttribute(`data-${name}`) ?? undefined;
+}
+
 const blockAttrs = {
   id: { default: '' },
   /** Provenance | null */
   prov: { default: null },
+  /**
+   * The number an imported document gave this section or provision ("2-173-020", "(b)"),
+   * kept as printed; null for everything Ordwright numbers itself.
+   */
+  label: { default: null },
 };
 
 const nodes: Record<string, NodeSpec> = {
@@ -48,7 +60,7 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     attrs: blockAttrs,
     defining: true,
-    parseDOM: [{ tag: 'p.ow-recital', getAttrs: (d) => ({ id: (d as HTMLElement).dataset.id ?? '' }) }],
+    parseDOM: [{ tag: 'p.ow-recital', getAttrs: (d) => ({ id: data(d, 'id') ?? '' }) }],
     toDOM: (n) => ['p', { class: 'ow-recital', 'data-id': n.attrs.id }, 0],
   },
   enacting: {
@@ -66,7 +78,7 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [
       {
         tag: 'section.ow-section',
-        getAttrs: (d) => ({ id: (d as HTMLElement).dataset.id ?? '', role: (d as HTMLElement).dataset.role ?? 'operative' }),
+        getAttrs: (d) => ({ id: data(d, 'id') ?? '', role: data(d, 'role') ?? 'operative' }),
       },
     ],
     toDOM: (n) => ['section', { class: 'ow-section', 'data-id': n.attrs.id, 'data-role': n.attrs.role }, 0],
@@ -81,7 +93,7 @@ const nodes: Record<string, NodeSpec> = {
     content: 'paragraph provision*',
     attrs: blockAttrs,
     defining: true,
-    parseDOM: [{ tag: 'div.ow-provision', getAttrs: (d) => ({ id: (d as HTMLElement).dataset.id ?? '' }) }],
+    parseDOM: [{ tag: 'div.ow-provision', getAttrs: (d) => ({ id: data(d, 'id') ?? '' }) }],
     toDOM: (n) => ['div', { class: 'ow-provision', 'data-id': n.attrs.id }, 0],
   },
   paragraph: {
@@ -101,7 +113,7 @@ const nodes: Record<string, NodeSpec> = {
     inline: true,
     atom: true,
     attrs: { key: {} },
-    parseDOM: [{ tag: 'span.ow-placeholder', getAttrs: (d) => ({ key: (d as HTMLElement).dataset.key }) }],
+    parseDOM: [{ tag: 'span.ow-placeholder', getAttrs: (d) => ({ key: data(d, 'key') }) }],
     toDOM: (n) => ['span', { class: 'ow-placeholder', 'data-key': n.attrs.key }, `{${n.attrs.key}}`],
   },
   xref: {
@@ -109,7 +121,7 @@ const nodes: Record<string, NodeSpec> = {
     inline: true,
     atom: true,
     attrs: { target: {} },
-    parseDOM: [{ tag: 'span.ow-xref', getAttrs: (d) => ({ target: (d as HTMLElement).dataset.target }) }],
+    parseDOM: [{ tag: 'span.ow-xref', getAttrs: (d) => ({ target: data(d, 'target') }) }],
     toDOM: (n) => ['span', { class: 'ow-xref', 'data-target': n.attrs.target }, '\u2192'],
   },
   hard_break: {
@@ -125,7 +137,7 @@ const marks: Record<string, MarkSpec> = {
   term: {
     attrs: { term: {} },
     inclusive: false,
-    parseDOM: [{ tag: 'span.ow-term', getAttrs: (d) => ({ term: (d as HTMLElement).dataset.term }) }],
+    parseDOM: [{ tag: 'span.ow-term', getAttrs: (d) => ({ term: data(d, 'term') }) }],
     toDOM: (m) => ['span', { class: 'ow-term', 'data-term': m.attrs.term }, 0],
   },
   em: {
