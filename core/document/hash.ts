@@ -1,4 +1,4 @@
-import type { Node as PMNode } from 'prosemirror-model';
+import { Fragment, type Node as PMNode } from 'prosemirror-model';
 
 /** 64-bit FNV-1a of a string, as 16 hex digits. Platform-free, stable across runs. */
 export function hashText(s: string): string {
@@ -28,6 +28,27 @@ export function canonicalText(node: PMNode): string {
   return node.isTextblock ? parts.join('') : parts.join('\n');
 }
 
+/**
+ * The hash provenance stores: of the node's own text, leaving out descendants that carry
+ * their own provenance (the definitions inside the definitions section), so adding a
+ * definition does not make the lead-in look edited. Same as ownHash in build.ts.
+ */
 export function hashNode(node: PMNode): string {
-  return hashText(canonicalText(node));
+  return hashText(canonicalText(withoutProvenanced(node)));
+}
+
+function withoutProvenanced(node: PMNode): PMNode {
+  if (node.isTextblock || node.isLeaf) return node;
+  let changed = false;
+  const kept: PMNode[] = [];
+  node.forEach((child) => {
+    if (child.type.name === 'provision' && child.attrs.prov) {
+      changed = true;
+      return;
+    }
+    const c = withoutProvenanced(child);
+    if (c !== child) changed = true;
+    kept.push(c);
+  });
+  return changed ? node.copy(Fragment.from(kept)) : node;
 }

@@ -100,10 +100,13 @@ export function numberDocument(doc: PMNode): Numbering {
       if (child.type.name === 'provision') provisions.push({ node: child, pos: offset + 1 + childOffset });
     });
     const sole = provisions.length === 1;
-    const walk = (list: { node: PMNode; pos: number }[], level: number, path: string) => {
+    // `top`: only the section's own list can hold the unlettered sole provision; the
+    // children of that provision are lettered from (a) (the definitions section reads
+    // "As used in this chapter: (a) ... (b) ...")
+    const walk = (list: { node: PMNode; pos: number }[], level: number, path: string, top: boolean) => {
       list.forEach(({ node: p, pos }, i) => {
         const importedLabel = p.attrs.label as string | null;
-        const unlettered = importedLabel !== null ? importedLabel === '' : sole && level === 1;
+        const unlettered = importedLabel !== null ? importedLabel === '' : top && sole;
         const own = importedLabel ?? (unlettered ? '' : provisionLabel(level, i + 1));
         const myPath = path + own;
         add({
@@ -114,10 +117,10 @@ export function numberDocument(doc: PMNode): Numbering {
         p.forEach((c, co) => {
           if (c.type.name === 'provision') kids.push({ node: c, pos: pos + 1 + co });
         });
-        walk(kids, unlettered ? level : level + 1, myPath);
+        walk(kids, unlettered ? level : level + 1, myPath, false);
       });
     };
-    walk(provisions, 1, '');
+    walk(provisions, 1, '', true);
   });
   const result = { byId, byPos, sections };
   cache.set(doc, result);

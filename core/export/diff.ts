@@ -43,12 +43,13 @@ export function diffWords(before: string, after: string): DiffOp[] {
       push('same', a[start + i]!);
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      push('ins', b[start + j]!);
-      j++;
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // deletions before insertions: a redline reads "may should", struck word first
       push('del', a[start + i]!);
       i++;
+    } else {
+      push('ins', b[start + j]!);
+      j++;
     }
   }
   if (endA < a.length) push('same', a.slice(endA).join(''));

@@ -6,17 +6,16 @@ import {
   CommentReference,
   DeletedTextRun,
   Document,
-  Footer,
   Header,
   HighlightColor,
   InsertedTextRun,
   LineNumberRestartFormat,
   Packer,
-  PageNumber,
   Paragraph,
   type ParagraphChild,
   type ICommentOptions,
   type IParagraphStyleOptions,
+  Tab,
   TabStopType,
   TextRun,
 } from 'docx';
@@ -24,11 +23,12 @@ import type { Node as PMNode, Mark } from 'prosemirror-model';
 import type { Library } from '../library/library';
 import { tokenize } from '../library/inline';
 import type { Clause, ProvisionSpec, Variant } from '../schema';
-import { canonicalText, hashText } from '../document/hash';
+import { ownHash } from '../document/build';
 import { numberDocument, provisionLabel, xrefText, type Numbering } from '../document/numbering';
 import type { Provenance } from '../document/schema';
 import { align, diffWords, similarity } from './diff';
 import { exportOptions, type ExportOptions, type ExportOptionsInput } from './options';
+import { documentDefaults, pageProperties, pageXofYFooter, textWidth } from './page';
 import { normalizeZip } from './zip';
 
 export interface ExportInput {
@@ -41,7 +41,8 @@ export interface ExportInput {
 }
 
 const TWIP_INDENT = 720; // half an inch per level
-const PAGE = { letter: { width: 12240, height: 15840 }, a4: { width: 11906, height: 16838 } } as const;
+/** Where a signature line starts: the right half of the text column, as signature blocks sit. */
+const SIGNATURE_INDENT = 4320;
 
 /** Style ids: a clerk restyles the whole document by changing these in Word. */
 export const STYLE = {
@@ -54,6 +55,8 @@ export const STYLE = {
   sectionText: 'OrdSectionText',
   level: (n: number) => `OrdLevel${Math.min(Math.max(n, 1), 5)}`,
   adoption: 'OrdAdoption',
+  signatureLine: 'OrdSignatureLine',
+  signatureTitle: 'OrdSignatureTitle',
   commentary: 'OrdCommentary',
   commentaryHeading: 'OrdCommentaryHeading',
 } as const;
@@ -86,7 +89,8 @@ function styles(o: ExportOptions): IParagraphStyleOptions[] {
     },
     {
       id: STYLE.toc, name: 'Ordinance Contents', ...base,
-      paragraph: { indent: { left: TWIP_INDENT * 2, hanging: TWIP_INDENT * 1.5 }, spacing: { after: 0 } },
+      // the label column is wide enough for "Section 100." at 14 points, so the headings line up
+      paragraph: { indent: { left: TWIP_INDENT * 2.5, hanging: TWIP_INDENT * 2 }, spacing: { after: 0 } },
     },
     {
       id: STYLE.recital, name: 'Ordinance Recital', ...base,
@@ -109,7 +113,17 @@ function styles(o: ExportOptions): IParagraphStyleOptions[] {
     ...levels,
     {
       id: STYLE.adoption, name: 'Ordinance Adoption Block', ...base,
-      paragraph: { keepLines: true, keepNext: true, spacing: { before: 120, after: 120 } },
+      paragraph: { keepLines: true, keepNext: true, spacing: { before: 120, after: 120, line } },
+    },
+    {
+      // room above the line to sign; kept with the title under it. The line itself sits at a tab stop (SIGNATURE_INDENT)
+      id: STYLE.signatureLine, name: 'Ordinance Signature Line', ...base,
+      paragraph: { keepLines: true, keepNext: true, spacing: { before: 480, after: 0 } },
+    },
+    {
+      // kept with what follows too: the adoption block stays whole, on the page of the last words of the ordinance
+      id: STYLE.signatureTitle, name: 'Ordinance Signature Title', ...base,
+      paragraph: { keepLines: true, keepNext: true, indent: { left: SIGNATURE_INDENT }, spacing: { before: 0, after: 240 } },
     },
     {
       id: STYLE.commentaryHeading, name: 'Commentary Heading', ...base,
@@ -126,6 +140,7 @@ function styles(o: ExportOptions): IParagraphStyleOptions[] {
       id: STYLE.commentary, name: 'Commentary', ...base,
       run: { size: size - 4, color: '1F3864' },
       paragraph: {
+        keepLines: true,
         indent: { left: TWIP_INDENT / 2, right: TWIP_INDENT / 2 },
         spacing: { after: 60 },
         border: { left: { style: BorderStyle.SINGLE, size: 18, color: '1F3864', space: 8 } },
@@ -133,6 +148,12 @@ function styles(o: ExportOptions): IParagraphStyleOptions[] {
       },
     },
   ];
+}
+
+function initials(name: string): string {
+  const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = words.length > 1 ? words.slice(0, 3).map((w) => w[0]!).join('') : (words[0] ?? name).slice(0, 2);
+  return out.toUpperCase() || 'OW';
 }
 
 /** Mutable state of one export: comment and revision ids are counters, so output is deterministic. */
@@ -158,7 +179,8 @@ class Ctx {
     this.comments.push({
       id,
       author: this.o.author,
-      initials: this.o.author.slice(0, 2).toUpperCase(),
+      // Word shows initials in the comment balloon: "Drafting Office" -> "DO"
+      initials: initials(this.o.author),
       date: this.date,
       children: text.map((t) => new Paragraph({ children: [new TextRun(t)] })),
     });
@@ -294,12 +316,39 @@ function flattenSection(ctx: Ctx, section: PMNode, sectionPos: number): CurrentP
   return out;
 }
 
-function provisionParagraph(ctx: Ctx, level: number, label: string, runs: ParagraphChild[], extra: ParagraphChild[] = []): Paragraph {
-  if (level === 0) return new Paragraph({ style: STYLE.sectionText, children: [...extra, ...runs] });
-  return new Paragraph({ style: STYLE.level(level), children: [...extra, new TextRun(label), new TextRun('\t'), ...runs] });
+/**
+ * One provision: its label, a real tab to the hanging indent, its text. A provision
+ * that introduces a list (its text ends with a colon or a dash) stays on the page of
+ * its first item. A whole provision inserted or deleted in a redline is tracked to its
+ * paragraph mark, so rejecting the insertion (or accepting the deletion) leaves no
+ * empty numbered paragraph behind.
+ */
+function provisionParagraph(
+  ctx: Ctx,
+  level: number,
+  label: string,
+  runs: ParagraphChild[],
+  opts: { text?: string; tracked?: 'ins' | 'del'; keepNext?: boolean } = {},
+): Paragraph {
+  const keepNext = opts.keepNext || (opts.text !== undefined && /[:\u2014-]\s*$/.test(opts.text)) ? true : undefined;
+  const mark = opts.tracked ? ctx.nextRevision() : undefined;
+  const run = mark ? (opts.tracked === 'ins' ? { insertion: mark } : { deletion: mark }) : undefined;
+  if (level === 0) return new Paragraph({ style: STYLE.sectionText, keepNext, run, children: runs });
+  const lead =
+    opts.tracked === 'ins'
+      ? new InsertedTextRun({ children: [label, new Tab()], ...ctx.nextRevision() })
+      : opts.tracked === 'del'
+        ? new DeletedTextRun({ children: [label, new Tab()], ...ctx.nextRevision() })
+        : new TextRun({ children: [label, new Tab()] });
+  return new Paragraph({ style: STYLE.level(level), keepNext, run, children: [lead, ...runs] });
 }
 
-function sectionParagraphs(ctx: Ctx, section: PMNode, pos: number): Paragraph[] {
+/**
+ * A section: heading, provisions, and (annotated) its commentary. `keepWithNext` keeps
+ * its last paragraph on the page of what follows: the last section before the
+ * adoption block, so the signatures never stand on a page by themselves.
+ */
+function sectionParagraphs(ctx: Ctx, section: PMNode, pos: number, keepWithNext = false): Paragraph[] {
   const out: Paragraph[] = [];
   const label = ctx.numbering.byPos.get(pos);
   const sectionId = section.attrs.id as string;
@@ -317,6 +366,9 @@ function sectionParagraphs(ctx: Ctx, section: PMNode, pos: number): Paragraph[] 
     headingEnd.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
   }
   const current = flattenSection(ctx, section, pos);
+  const commentary = ctx.o.mode === 'annotated' && lib !== null;
+  // the paragraph that ends the section keeps with what follows when asked to
+  const keepLast = keepWithNext && !commentary;
   const changed = ctx.o.mode === 'redline' && lib && prov && canonicalChanged(section, prov);
   if (changed && lib) {
     const headingText = displayText(ctx, heading, sectionId);
@@ -328,11 +380,14 @@ function sectionParagraphs(ctx: Ctx, section: PMNode, pos: number): Paragraph[] 
     );
     const orig = originalProvisions(ctx, lib.variant, label?.section ?? 0);
     const pairs = align(orig, current, (a, b) => similarity(a.text, b.text));
-    for (const { a, b } of pairs) {
-      if (a && b) out.push(provisionParagraph(ctx, b.level, b.label, a.text === b.text ? runsOfInline(ctx, b.node.firstChild!, sectionId) : diffRuns(ctx, a.text, b.text)));
-      else if (b) out.push(provisionParagraph(ctx, b.level, '', [new InsertedTextRun({ text: `${b.label}\t${b.text}`, ...ctx.nextRevision() })]));
-      else if (a) out.push(provisionParagraph(ctx, a.level, '', [new DeletedTextRun({ text: `${a.label}\t${a.text}`, ...ctx.nextRevision() })]));
-    }
+    pairs.forEach(({ a, b }, i) => {
+      const keepNext = keepLast && i === pairs.length - 1;
+      if (a && b) {
+        const runs = a.text === b.text ? runsOfInline(ctx, b.node.firstChild!, sectionId) : diffRuns(ctx, a.text, b.text);
+        out.push(provisionParagraph(ctx, b.level, b.label, runs, { text: b.text, keepNext }));
+      } else if (b) out.push(provisionParagraph(ctx, b.level, b.label, [new InsertedTextRun({ text: b.text, ...ctx.nextRevision() })], { text: b.text, tracked: 'ins', keepNext }));
+      else if (a) out.push(provisionParagraph(ctx, a.level, a.label, [new DeletedTextRun({ text: a.text, ...ctx.nextRevision() })], { text: a.text, tracked: 'del', keepNext }));
+    });
   } else {
     out.push(
       new Paragraph({
@@ -340,41 +395,101 @@ function sectionParagraphs(ctx: Ctx, section: PMNode, pos: number): Paragraph[] 
         children: [...headingStart, new TextRun(`${label?.own ?? ''} `), ...runsOfInline(ctx, heading, sectionId), ...headingEnd],
       }),
     );
-    for (const p of current) {
+    current.forEach((p, i) => {
+      const keepNext = keepLast && i === current.length - 1;
       // a definition that came from the library but was edited gets its own redline
       const pProv = p.node.attrs.prov as Provenance | null;
       const pLib = ctx.o.mode === 'redline' ? libraryVariant(ctx, pProv) : null;
       if (pLib && pProv && canonicalChanged(p.node, pProv)) {
         const orig = originalProvisions(ctx, pLib.variant, label?.section ?? 0)[0];
-        out.push(provisionParagraph(ctx, p.level, p.label, diffRuns(ctx, orig?.text ?? '', p.text)));
-      } else out.push(provisionParagraph(ctx, p.level, p.label, runsOfInline(ctx, p.node.firstChild!, sectionId)));
-    }
+        out.push(provisionParagraph(ctx, p.level, p.label, diffRuns(ctx, orig?.text ?? '', p.text), { text: p.text, keepNext }));
+      } else out.push(provisionParagraph(ctx, p.level, p.label, runsOfInline(ctx, p.node.firstChild!, sectionId), { text: p.text, keepNext }));
+    });
   }
-  if (ctx.o.mode === 'annotated' && lib) out.push(...commentaryParagraphs(lib.clause));
+  if (commentary && lib) out.push(...commentaryParagraphs(lib.clause, keepWithNext));
   return out;
 }
 
-/** Has the node's text changed since it was inserted from the library? */
+/** Has the node's text changed since it was inserted from the library? (the hash provenance stores, see core/document/build.ts) */
 function canonicalChanged(node: PMNode, prov: Provenance): boolean {
-  return hashText(canonicalText(node)) !== prov.hash;
+  return ownHash(node) !== prov.hash;
 }
 
-export function commentaryParagraphs(clause: Clause): Paragraph[] {
-  const p = (label: string, text: string) =>
-    new Paragraph({ style: STYLE.commentary, children: [new TextRun({ text: `${label} `, bold: true }), new TextRun(text)] });
-  const out = [
-    new Paragraph({ style: STYLE.commentaryHeading, children: [new TextRun(`Commentary: ${clause.title}`)] }),
-    p('What it does.', clause.commentary.does),
-    p('Trade-offs.', clause.commentary.tradeoffs),
-    p('Legal risks.', clause.commentary.risks),
+/** The commentary box after a section: kept on one page (each paragraph kept with the next), so the box is never split. */
+export function commentaryParagraphs(clause: Clause, keepWithNext = false): Paragraph[] {
+  const items: [string, string][] = [
+    ['What it does.', clause.commentary.does],
+    ['Trade-offs.', clause.commentary.tradeoffs],
+    ['Legal risks.', clause.commentary.risks],
   ];
-  if (clause.modelledOn.length > 0) out.push(p('Modelled on.', clause.modelledOn.map((s) => s.citation + (s.note ? ` (${s.note})` : '')).join('; ') + '.'));
-  if (clause.sources.length > 0) out.push(p('Sources.', clause.sources.map((s) => s.citation).join('; ') + '.'));
-  return out;
+  if (clause.modelledOn.length > 0) items.push(['Modelled on.', clause.modelledOn.map((s) => s.citation + (s.note ? ` (${s.note})` : '')).join('; ') + '.']);
+  if (clause.sources.length > 0) items.push(['Sources.', clause.sources.map((s) => s.citation).join('; ') + '.']);
+  return [
+    new Paragraph({ style: STYLE.commentaryHeading, children: [new TextRun(`Commentary: ${clause.title}`)] }),
+    ...items.map(
+      ([label, text], i) =>
+        new Paragraph({
+          style: STYLE.commentary,
+          keepNext: i < items.length - 1 || keepWithNext ? true : undefined,
+          children: [new TextRun({ text: `${label} `, bold: true }), new TextRun(text)],
+        }),
+    ),
+  ];
 }
 
 function blockParagraph(ctx: Ctx, node: PMNode, style: string): Paragraph {
   return new Paragraph({ style, children: runsOfInline(ctx, node, undefined) });
+}
+
+/**
+ * A signature in an adoption paragraph: a line of underscores, then who signs
+ * ("____________, Mayor"). The comma may be left out only when the line opens the
+ * paragraph ("________ Mayor"); otherwise "on ______ by the following vote" would read
+ * as a signature.
+ */
+const SIGNATURE = /(_{5,})([ \t]*,[ \t]*|[ \t]+)([^_]+)$/;
+
+/**
+ * The adoption and signature block. Each signature is set as a line to sign on, in the
+ * right half of the page with room above it, and the signer's title under the line; the
+ * words that lead to it ("Attest:", "Approved on ____.") stay on their own line at the
+ * margin, kept with the signature. The first paragraph is set apart from the last section.
+ */
+function adoptionParagraphs(ctx: Ctx, node: PMNode): Paragraph[] {
+  const out: Paragraph[] = [];
+  node.forEach((para, _offset, index) => {
+    const first = index === 0 ? { spacing: { before: 480 } } : {};
+    // one character per inline position (atoms as U+FFFC), so a match's offsets are positions in the paragraph
+    let flat = '';
+    para.forEach((c) => {
+      flat += c.isText ? (c.text ?? '') : '\uFFFC';
+    });
+    const m = SIGNATURE.exec(flat);
+    const titleStart = m ? m.index + m[1]!.length + m[2]!.length : 0;
+    const title = m ? para.cut(titleStart) : null;
+    const titleText = title ? displayText(ctx, title, undefined).trim() : '';
+    const lead = m ? flat.slice(0, m.index).trimEnd() : flat;
+    const isSignature = m !== null && /\p{L}/u.test(titleText) && !/[.;:]$/.test(titleText) && (m[2]!.includes(',') || lead === '');
+    if (!m || !isSignature || !title) {
+      out.push(new Paragraph({ style: STYLE.adoption, ...first, children: runsOfInline(ctx, para, undefined) }));
+      return;
+    }
+    // a short lead ("Attest:") shares the line with the signature; a long one ("Approved on ____.") has its own
+    const leadNode = lead ? para.cut(0, lead.length) : null;
+    const leadText = leadNode ? displayText(ctx, leadNode, undefined) : '';
+    const sameLine = leadNode !== null && leadText.length <= 32 && !leadText.includes('_');
+    if (leadNode && !sameLine) out.push(new Paragraph({ style: STYLE.adoption, ...first, keepNext: true, children: runsOfInline(ctx, leadNode, undefined) }));
+    out.push(
+      new Paragraph({
+        style: STYLE.signatureLine,
+        ...(leadNode && !sameLine ? {} : first),
+        tabStops: [{ type: TabStopType.LEFT, position: SIGNATURE_INDENT }],
+        children: [...(sameLine && leadNode ? runsOfInline(ctx, leadNode, undefined) : []), new TextRun({ children: [new Tab(), m[1]!] })],
+      }),
+    );
+    out.push(new Paragraph({ style: STYLE.signatureTitle, children: runsOfInline(ctx, title, undefined) }));
+  });
+  return out;
 }
 
 /** Build the docx Document (not yet packed). */
@@ -384,7 +499,8 @@ export function buildDocx(input: ExportInput): Document {
   const ctx = new Ctx(o, input.values, numbering, input.library);
   const body: Paragraph[] = [];
   let titleText = '';
-  input.doc.forEach((node, pos) => {
+  const lastChild = input.doc.lastChild;
+  input.doc.forEach((node, pos, index) => {
     switch (node.type.name) {
       case 'title':
         titleText = displayText(ctx, node, undefined);
@@ -405,27 +521,30 @@ export function buildDocx(input: ExportInput): Document {
       case 'enacting':
         body.push(blockParagraph(ctx, node, STYLE.enacting));
         break;
-      case 'section':
-        body.push(...sectionParagraphs(ctx, node, pos));
+      case 'section': {
+        const beforeAdoption = lastChild?.type.name === 'adoption' && index === input.doc.childCount - 2;
+        body.push(...sectionParagraphs(ctx, node, pos, beforeAdoption));
         break;
+      }
       case 'adoption':
-        node.forEach((para) => body.push(blockParagraph(ctx, para, STYLE.adoption)));
+        body.push(...adoptionParagraphs(ctx, node));
         break;
     }
   });
 
-  const size = PAGE[o.paper];
-  const headerLeft = `Ordinance No. ${placeholderText(ctx, 'ordinance_number').text}`;
+  const headerLeft = headerName(ctx, input.doc.firstChild!, titleText);
   const headerRight = placeholderText(ctx, 'jurisdiction_full_name').text;
   const headerChildren = [
     new Paragraph({
-      tabStops: [{ type: TabStopType.RIGHT, position: size.width - 2880 }],
-      children: [new TextRun({ text: headerLeft, size: 18 }), new TextRun({ text: `\t${headerRight}`, size: 18 })],
+      tabStops: [{ type: TabStopType.RIGHT, position: textWidth(o) }],
+      // Word never numbers header lines, but LibreOffice does unless told
+      suppressLineNumbers: true,
+      children: [new TextRun({ text: headerLeft, size: 18 }), new TextRun({ children: [new Tab(), headerRight], size: 18 })],
     }),
   ];
   if (o.draft) {
     headerChildren.push(
-      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `DRAFT ${o.date}`, bold: true, size: 18, color: 'C00000' })] }),
+      new Paragraph({ alignment: AlignmentType.RIGHT, suppressLineNumbers: true, children: [new TextRun({ text: `DRAFT ${o.date}`, bold: true, size: 18, color: 'C00000' })] }),
     );
   }
   return new Document({
@@ -436,42 +555,64 @@ export function buildDocx(input: ExportInput): Document {
     features: o.mode === 'redline' ? { trackRevisions: true } : undefined,
     comments: ctx.comments.length > 0 ? { children: ctx.comments } : undefined,
     styles: {
-      default: { document: { run: { font: o.font, size: o.fontSize * 2 } } },
+      default: documentDefaults(o),
       paragraphStyles: styles(o),
     },
     sections: [
       {
         properties: {
-          page: { size: { width: size.width, height: size.height }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 } },
+          page: pageProperties(o),
           lineNumbers:
             o.lineNumbers === 'none'
               ? undefined
               : { countBy: 1, restart: o.lineNumbers === 'page' ? LineNumberRestartFormat.NEW_PAGE : LineNumberRestartFormat.CONTINUOUS, distance: 360 },
         },
         headers: { default: new Header({ children: headerChildren }) },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageXofYFooter() },
         children: body,
       },
     ],
   });
 }
 
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** "LEGISLATIVE BILL 214" -> "Legislative Bill 214"; words with digits ("O-2027-03", "HB12A") stay as they are. */
+function titleCase(text: string): string {
+  if (text !== text.toUpperCase()) return text;
+  return text.replace(/\S+/g, (w, offset: number) => {
+    if (/\d/.test(w)) return w;
+    const lower = w.toLowerCase();
+    return offset > 0 && MINOR_WORDS.has(lower) ? lower : lower[0]!.toUpperCase() + lower.slice(1);
+  });
+}
+
+/**
+ * What the running header calls the measure: its title when the title carries the
+ * number ("LEGISLATIVE BILL 214" -> "Legislative Bill 214", for a state bill is not an
+ * ordinance), otherwise "Ordinance No." and the number.
+ */
+function headerName(ctx: Ctx, title: PMNode, titleText: string): string {
+  let numbered = false;
+  title.forEach((c) => {
+    if (c.type.name === 'placeholder' && c.attrs.key === 'ordinance_number') numbered = true;
+  });
+  const t = titleText.replace(/\s+/g, ' ').trim();
+  if (numbered && t.length > 0 && t.length <= 60) return titleCase(t);
+  return `Ordinance No. ${placeholderText(ctx, 'ordinance_number').text}`;
+}
+
 /** A list of sections, as bills carry after the caption. */
 function contents(ctx: Ctx, doc: PMNode): Paragraph[] {
   const out = [new Paragraph({ style: STYLE.heading, children: [new TextRun('Contents')] })];
+  const sections = ctx.numbering.sections.length;
+  let n = 0;
   doc.forEach((node, pos) => {
     if (node.type.name !== 'section') return;
     const label = ctx.numbering.byPos.get(pos);
-    out.push(new Paragraph({ style: STYLE.toc, children: [new TextRun(`${label?.own ?? ''}\t`), ...runsOfInline(ctx, node.firstChild!, undefined)] }));
+    // the list is set solid; the last entry leaves a line before the recitals
+    const last = ++n === sections ? { spacing: { after: 240 } } : {};
+    out.push(new Paragraph({ style: STYLE.toc, ...last, children: [new TextRun({ children: [label?.own ?? '', new Tab()] }), ...runsOfInline(ctx, node.firstChild!, undefined)] }));
   });
   return out;
 }

@@ -8,6 +8,22 @@ export const MAX_DOCX_BYTES = 25 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 const MAX_RATIO = 200;
 
+/**
+ * Underline and strike (amending ordinances) kept as insertions and deletions; Ordwright's
+ * own paragraph styles (core/export/docx.ts) mapped to what they mean, so a draft exported
+ * to Word comes back with the same structure.
+ */
+const STYLE_MAP = [
+  'u => u',
+  'strike => s',
+  "p[style-name='Ordinance Section Heading'] => h2:fresh",
+  "p[style-name='Ordinance Adoption Block'] => p.ow-adoption:fresh",
+  "p[style-name='Ordinance Signature Line'] => p.ow-adoption:fresh",
+  "p[style-name='Ordinance Signature Title'] => p.ow-adoption:fresh",
+  "p[style-name='Commentary'] => p.ow-commentary:fresh",
+  "p[style-name='Commentary Heading'] => p.ow-commentary:fresh",
+];
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -26,9 +42,9 @@ export function htmlToLines(html: string): Line[] {
   const lines: Line[] = [];
   let line: Line | null = null;
   const marks: RunMark[] = [];
-  const open = (heading: boolean) => {
+  const open = (heading: boolean, role?: Line['role']) => {
     if (line && line.runs.some((r) => r.text.trim())) lines.push(line);
-    line = { runs: [], heading };
+    line = role ? { runs: [], heading, role } : { runs: [], heading };
   };
   const re = /<(\/?)([a-z0-9]+)[^>]*>|([^<]+)/gi;
   for (const m of html.matchAll(re)) {
@@ -41,7 +57,8 @@ export function htmlToLines(html: string): Line[] {
     const closing = m[1] === '/';
     const tag = m[2]!.toLowerCase();
     if (/^(p|h[1-6]|li|td|th|tr)$/.test(tag)) {
-      if (!closing) open(/^h[1-6]$/.test(tag));
+      const cls = /class="([^"]*)"/.exec(m[0])?.[1] ?? '';
+      if (!closing) open(/^h[1-6]$/.test(tag), cls.includes('ow-adoption') ? 'adoption' : cls.includes('ow-commentary') ? 'commentary' : undefined);
       else {
         open(false);
         line = null;
@@ -101,7 +118,9 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   let messages: { type: string; message: string }[];
   try {
     const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const r = await mammoth.convertToHtml({ arrayBuffer }, { styleMap: ['u => u', 'strike => s'], includeDefaultStyleMap: true, ignoreEmptyParagraphs: true });
+    // mammoth's browser build reads `arrayBuffer`, its Node build reads `buffer` (a Uint8Array does)
+    const input = { arrayBuffer, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
+    const r = await mammoth.convertToHtml(input, { styleMap: STYLE_MAP, includeDefaultStyleMap: true, ignoreEmptyParagraphs: true });
     html = r.value;
     messages = r.messages;
   } catch (e) {

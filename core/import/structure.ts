@@ -17,6 +17,8 @@ export interface Line {
   runs: Run[];
   /** A hint from the source format: a Word or Markdown heading. */
   heading?: boolean;
+  /** What the source's paragraph style says the line is (Ordwright's own Word styles). */
+  role?: 'adoption' | 'commentary';
 }
 
 export interface ImportNotice {
@@ -134,7 +136,7 @@ const TITLE_RE = /^(?:ordinance|bill|substitute ordinance|resolution|(?:senate|h
 const CAPTION_RE = /^(?:an?\s+(?:ordinance|act|bill|resolution)\b|a bill for an act\b)/i;
 const RECITAL_RE = /^whereas\b/i;
 const ENACTING_RE = /(does\s+(?:hereby\s+)?ordain|be\s+it\s+(?:enacted|ordained)|hereby\s+ordains|now,?\s+therefore|do(?:es)?\s+enact\s+as\s+follows|is\s+hereby\s+enacted)/i;
-const ADOPTION_RE = /^(?:passed|adopted|approved|attest|introduced|first reading|second reading|ayes|nays|yeas|_{3,})/i;
+const ADOPTION_RE = /^(?:passed|adopted|approved|attest|introduced|first reading|second reading|ayes|nays|yeas|_{3,}|(?:ordinance|resolution|bill)\s+no\.?\s*\S+,?\s+(?:was\s+)?(?:introduced|passed|adopted))/i;
 const DEFINITION_RE = /^[“"]([^”"]{1,80})[”"]\s+(?:means|includes|refers to|has the meaning)/i;
 
 export function termId(term: string): string {
@@ -157,6 +159,7 @@ export function buildFromLines(lines: Line[]): ImportResult {
   let stack: OpenLevel[] = [];
   let phase: 'front' | 'body' | 'adoption' = 'front';
   const terms = new Map<string, string>(); // lower-case term -> term id
+  let commentarySkipped = 0;
 
   const current = () => sections[sections.length - 1];
 
@@ -166,7 +169,12 @@ export function buildFromLines(lines: Line[]): ImportResult {
     if (!text) return;
     const runs = trimRuns(line.runs);
 
-    if (phase !== 'adoption' && phase === 'body' && ADOPTION_RE.test(text) && !LABEL_RE.test(text)) {
+    if (line.role === 'commentary') {
+      // commentary of an annotated model bill explains the law; it is not part of it
+      commentarySkipped++;
+      return;
+    }
+    if (phase !== 'adoption' && (line.role === 'adoption' || (phase === 'body' && ADOPTION_RE.test(text) && !LABEL_RE.test(text)))) {
       phase = 'adoption';
     }
     if (phase === 'adoption') {
@@ -317,6 +325,9 @@ export function buildFromLines(lines: Line[]): ImportResult {
     stack.push({ kind, n, node });
   }
 
+  if (commentarySkipped > 0) {
+    notices.push({ kind: 'info', message: `${commentarySkipped} paragraphs of commentary (an annotated model bill) were left out: they explain the law and are not part of it` });
+  }
   if (sections.length === 0) {
     notices.push({ kind: 'no-sections', message: 'no section headings were recognised ("Section 1.", "Sec. 1.", "§ 1", "2-173-020"); the text was imported as one section' });
   }

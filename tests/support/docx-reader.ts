@@ -13,6 +13,18 @@ export interface DocxParagraph {
   bold: string[];
   highlighted: string[];
   commentRefs: number;
+  /** keepNext set on the paragraph itself (not through its style). */
+  keepNext: boolean;
+  /** 'ins' / 'del' when the paragraph mark is a tracked change: the whole paragraph was inserted or deleted. */
+  markRevision: 'ins' | 'del' | null;
+}
+export interface DocxTable {
+  /** Cell texts by row; a cell's paragraphs joined with a newline. */
+  rows: string[][];
+  /** Rows at the top that repeat on each page (tblHeader). */
+  headerRows: number;
+  /** Names of the paragraph styles used in the cells. */
+  cellStyles: string[];
 }
 export interface DocxReading {
   paragraphs: DocxParagraph[];
@@ -24,9 +36,15 @@ export interface DocxReading {
     header: string[];
     footer: string[];
     footerFields: string[];
+    /** Every header and footer paragraph suppresses line numbers. */
+    headerFooterLineNumbersSuppressed: boolean;
   }[];
+  /** Body tables, in document order. */
+  tables: DocxTable[];
   styles: Record<string, string>;
   defaultFont: string | null;
+  /** Widow and orphan control is on by default (paragraph defaults or the Normal style). */
+  defaultWidowControl: boolean;
 }
 
 const PY = '/usr/bin/python3';

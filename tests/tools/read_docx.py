@@ -3,6 +3,8 @@
 
 Paragraph text includes tracked insertions and excludes tracked deletions, as Word shows
 a document with all changes accepted; insertions and deletions are also listed apart.
+Tables are listed apart from the body paragraphs, each as rows of cell texts (a cell's
+paragraphs joined with a newline).
 """
 import json
 import sys
@@ -49,6 +51,8 @@ def main(path):
             'bold': [r.text for r in p.runs if r.bold],
             'highlighted': [r.text for r in p.runs if r.font.highlight_color is not None],
             'commentRefs': len(list(p._p.iter(qn('w:commentRangeStart')))),
+            'keepNext': direct_on(p._p, 'w:keepNext'),
+            'markRevision': mark_revision(p._p),
         })
     comments = []
     for rel in d.part.rels.values():
@@ -72,10 +76,52 @@ def main(path):
             'header': [p.text for p in s.header.paragraphs],
             'footer': [p.text for p in s.footer.paragraphs],
             'footerFields': [i.text for i in s.footer._element.iter(qn('w:instrText'))],
+            'headerFooterLineNumbersSuppressed': all(
+                direct_on(p._p, 'w:suppressLineNumbers') for p in list(s.header.paragraphs) + list(s.footer.paragraphs)),
         })
+    tables = []
+    for t in d.tables:
+        rows = []
+        header_rows = 0
+        for i, row in enumerate(t.rows):
+            tr_pr = row._tr.trPr
+            if tr_pr is not None and tr_pr.find(qn('w:tblHeader')) is not None and header_rows == i:
+                header_rows += 1
+            rows.append(['\n'.join(runs_text(p._p) for p in cell.paragraphs) for cell in row.cells])
+        tables.append({'rows': rows, 'headerRows': header_rows,
+                       'cellStyles': sorted({p.style.name for row in t.rows for cell in row.cells for p in cell.paragraphs if p.style is not None})})
     styles = {s.style_id: s.name for s in d.styles}
-    print(json.dumps({'paragraphs': paras, 'comments': comments, 'sections': sections, 'styles': styles,
-                      'defaultFont': default_font(d)}, ensure_ascii=False))
+    print(json.dumps({'paragraphs': paras, 'comments': comments, 'sections': sections, 'styles': styles, 'tables': tables,
+                      'defaultFont': default_font(d), 'defaultWidowControl': default_widow_control(d)}, ensure_ascii=False))
+
+
+def direct_on(p_el, tag):
+    """Whether the paragraph sets an on/off property directly (not through its style)."""
+    ppr = p_el.find(qn('w:pPr'))
+    el = None if ppr is None else ppr.find(qn(tag))
+    return el is not None and el.get(qn('w:val')) not in ('0', 'false', 'off')
+
+
+def mark_revision(p_el):
+    """'ins' or 'del' when the paragraph mark itself is a tracked change (a whole paragraph inserted or deleted)."""
+    ppr = p_el.find(qn('w:pPr'))
+    rpr = None if ppr is None else ppr.find(qn('w:rPr'))
+    if rpr is None:
+        return None
+    if rpr.find(qn('w:ins')) is not None:
+        return 'ins'
+    if rpr.find(qn('w:del')) is not None:
+        return 'del'
+    return None
+
+
+def default_widow_control(d):
+    """Widow and orphan control in the document's paragraph defaults or the Normal style."""
+    for el in d.styles.element.iter(qn('w:pPrDefault')):
+        if direct_on(el, 'w:widowControl'):
+            return True
+    normal = d.styles['Normal'].element
+    return direct_on(normal, 'w:widowControl')
 
 
 def default_font(d):

@@ -130,6 +130,78 @@ describe.runIf(hasPythonDocx())('Word export read back by python-docx', () => {
   });
 });
 
+describe.runIf(hasPythonDocx())('Word export: legal formatting', () => {
+  it('adoption block: each signature is a line to sign on with the title under it, the block kept with the last section', async () => {
+    const doc = ordinance({
+      sections: [{ id: 's1', heading: 'Effective date', provisions: [{ text: 'This ordinance takes effect on {effective_date}.' }] }],
+      adoption: [
+        'Passed by the {governing_body} on ______________, by the following vote. Ayes: ______. Noes: ______.',
+        '____________________________, {presiding_officer}',
+        'Approved on ____________________________. ____________________________, Mayor',
+        'Attest: ____________________________, {clerk}',
+        'Published on ____________________________.',
+      ],
+    });
+    const r = readDocx(await exportDocx({ doc, values: { ...values, presiding_officer: 'President of the City Council', clerk: 'City Clerk' } }));
+    const block = r.paragraphs.slice(r.paragraphs.findIndex((p) => p.text.startsWith('Passed by')));
+    expect(block.map((p) => [p.style, p.text])).toEqual([
+      ['Ordinance Adoption Block', 'Passed by the City Council on ______________, by the following vote. Ayes: ______. Noes: ______.'],
+      ['Ordinance Signature Line', '\t____________________________'],
+      ['Ordinance Signature Title', 'President of the City Council'],
+      ['Ordinance Adoption Block', 'Approved on ____________________________.'],
+      ['Ordinance Signature Line', '\t____________________________'],
+      ['Ordinance Signature Title', 'Mayor'],
+      // a short lead shares the line with the signature
+      ['Ordinance Signature Line', 'Attest:\t____________________________'],
+      ['Ordinance Signature Title', 'City Clerk'],
+      ['Ordinance Adoption Block', 'Published on ____________________________.'],
+    ]);
+    // the last words of the ordinance travel with the signatures: no signature page stands alone
+    expect(r.paragraphs.find((p) => p.text.startsWith('This ordinance takes effect'))!.keepNext).toBe(true);
+  });
+
+  it('the running header names the measure as its title does: a state bill is not an ordinance', async () => {
+    const bill = ordinance({ title: 'LEGISLATIVE BILL {ordinance_number}', sections: [{ id: 's1', heading: 'Short title', provisions: [{ text: 'This Act may be cited as the Data Act.' }] }] });
+    const r = readDocx(await exportDocx({ doc: bill, values: { ...values, ordinance_number: '214', jurisdiction_full_name: 'State of Westland' } }));
+    expect(r.sections[0]!.header[0]).toBe('Legislative Bill 214\tState of Westland');
+    // a title without the number keeps the plain form
+    const plain = ordinance({ title: 'AN ORDINANCE', sections: [{ id: 's1', heading: 'Short title', provisions: [{ text: 'Text.' }] }] });
+    expect(readDocx(await exportDocx({ doc: plain, values })).sections[0]!.header[0]).toBe('Ordinance No. 2027-014\tCity of Riverbend');
+  });
+
+  it('a provision that introduces a list stays with its first item; header and footer lines are never numbered', async () => {
+    const r = readDocx(await exportDocx({ doc: sample(), values, options: { lineNumbers: 'continuous' } }));
+    expect(r.paragraphs.find((p) => p.text.startsWith('(a)\tAn agency may not provide'))!.keepNext).toBe(true);
+    expect(r.paragraphs.find((p) => p.text.startsWith('(1)\tthe center agrees'))!.keepNext).toBe(false);
+    expect(r.sections[0]!.headerFooterLineNumbersSuppressed).toBe(true);
+    // no provision leaves a single line at the foot or the head of a page
+    expect(r.defaultWidowControl).toBe(true);
+  });
+
+  it('redline: a provision the drafter added is an inserted paragraph (mark included), and struck words come before the new ones', async () => {
+    const lib = loadLibrary();
+    const clause = lib.clauseById.get('fusion-center-participation')!;
+    const first = 'An [[agency]] may not provide, disclose, or make available [[personal information]] to a [[fusion center]] for the purpose of [[immigration enforcement]].';
+    const second =
+      'An [[agency]] that participates in a [[fusion center]] shall ask the [[fusion center]] to adopt a written policy that prohibits any participant from using information the [[agency]] contributed for [[immigration enforcement]].';
+    const build = (texts: string[]) =>
+      schema.nodes.section!.create({ id: 's1' }, [schema.nodes.heading!.create(null, schema.text(clause.title)), ...texts.map((text) => provision({ text }))]);
+    const original = build([first, second]);
+    const prov = { clause: clause.id, variant: 'baseline', libraryVersion: lib.info.version, hash: hashNode(original) };
+    const edited = build([first.replace('may not', 'shall not'), second, 'Each [[agency]] shall publish its fusion center agreements.']);
+    const doc = ordinance({ sections: [] as never[] }).type.create(null, [...ordinanceParts(), edited.type.create({ ...edited.attrs, prov }, edited.content)]);
+    const r = readDocx(await exportDocx({ doc, values, library: lib, options: { mode: 'redline' } }));
+    const added = r.paragraphs.find((p) => p.text.includes('shall publish its fusion center agreements'))!;
+    expect(added.text).toBe('(c)\tEach agency shall publish its fusion center agreements.');
+    expect(added.markRevision).toBe('ins');
+    expect(added.style).toBe('Ordinance Level 1');
+    const a = r.paragraphs.find((p) => p.text.startsWith('(a)'))!;
+    expect(a.del).toEqual(['may']);
+    expect(a.ins).toEqual(['shall']);
+    expect(a.markRevision).toBeNull();
+  });
+});
+
 function ordinanceParts() {
   const d = ordinance({ sections: [{ id: 'x', heading: 'x', provisions: [] }] });
   const out: ReturnType<typeof section>[] = [];

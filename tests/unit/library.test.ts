@@ -9,7 +9,7 @@ describe('clause library and checklist', () => {
     try {
       lib = loadLibrary();
     } catch (e) {
-      if (e instanceof DataError) throw new Error(`library problems:\n${e.message}`);
+      if (e instanceof DataError) throw new Error(`library problems:\n${e.message}`, { cause: e });
       throw e;
     }
     expect(lib.routes.length).toBeGreaterThan(0);
