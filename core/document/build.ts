@@ -218,6 +218,25 @@ export function buildRecitals(input: BuildInput): PMNode[] {
   return out;
 }
 
+/**
+ * Join recitals as a preamble reads: every one but the last ends "; and", the last
+ * "; now, therefore," leading into the enacting clause. A recital that does not end in a
+ * semicolon is left as written. Provenance is re-hashed, so the joined text counts as
+ * the library's own.
+ */
+export function joinRecitals(recitals: PMNode[]): PMNode[] {
+  return recitals.map((r, i) => {
+    const last = r.lastChild;
+    if (!last?.isText || !/;\s*$/.test(last.text ?? '')) return r;
+    const tail = i === recitals.length - 1 ? '; now, therefore,' : '; and';
+    const text = (last.text ?? '').replace(/;\s*$/, tail);
+    const content = r.content.replaceChild(r.childCount - 1, schema.text(text, last.marks));
+    const prov = r.attrs.prov as Provenance | null;
+    const node = r.type.create({ ...r.attrs }, content, r.marks);
+    return prov ? node.type.create({ ...node.attrs, prov: { ...prov, hash: ownHash(node) } }, node.content, node.marks) : node;
+  });
+}
+
 /** The enacting clause: the variant's provisions joined into one line. */
 export function buildEnacting(input: BuildInput): PMNode {
   const ctx = ctxOf(input);

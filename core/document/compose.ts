@@ -6,6 +6,7 @@ import {
   buildDefinition,
   buildEnacting,
   buildRecitals,
+  joinRecitals,
   buildSection,
   inlineNodes,
   planIds,
@@ -277,7 +278,7 @@ export function compose(input: ComposeInput): ComposeResult {
 
   const title = schema.nodes.title!.create(null, inlineNodes(template.heading));
   const caption = schema.nodes.caption!.create(null, inlineNodes(template.caption));
-  const recitals = findings.flatMap((f) => buildRecitals(input4(f)));
+  const recitals = joinRecitals(findings.flatMap((f) => buildRecitals(input4(f))));
   let enactingNode: PMNode;
   if (enacting) enactingNode = buildEnacting(input4(enacting));
   else {

@@ -40,6 +40,16 @@ export function lineText(l: Line): string {
 // "Section 3.", "Sec. 3.", "SECTION 3 -", "§ 3", "Section 3A:", "Sec. 2-173-020", "2-173-020", "2.95.010"
 const SECTION_RE =
   /^(?:(?:section|sec\.?|§{1,2})\s*(\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*)|(\d+(?:[.-]\d+){1,3}))\s*(?:[.:\-–—]\s*)?(.*)$/i;
+
+/**
+ * "Section 2.40.030 of the Municipal Code is amended to read as follows:" cites a section
+ * (an amending ordinance's operative sentence): the number runs straight into a
+ * lower-case word. A heading has a separator or a capital ("Section 3. Definitions").
+ */
+export function citesSection(text: string): boolean {
+  const m = /^(?:section|sec\.?|§{1,2})\s*\d+[A-Za-z]?(?:[.-]\d+[A-Za-z]?)*\s+(\S)/i.exec(text);
+  return !!m && /^[a-z]/.test(m[1]!);
+}
 const LABEL_RE = /^\(([a-z]{1,3}|\d{1,3}|[A-Z]{1,3})\)\s*/;
 const DOTTED_LABEL_RE = /^([a-z]|\d{1,3}|[A-Z])\.\s+/;
 const ROMAN = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
@@ -184,7 +194,7 @@ export function buildFromLines(lines: Line[]): ImportResult {
 
     const sm = SECTION_RE.exec(text);
     // a section line starts with a section word, or is a code number followed by a heading
-    if (sm && (sm[1] || (sm[2] && (line.heading || /^[A-Z]/.test(sm[3] ?? ''))))) {
+    if (sm && ((sm[1] && !citesSection(text)) || (sm[2] && (line.heading || /^[A-Z]/.test(sm[3] ?? ''))))) {
       const label = (sm[1] ?? sm[2])!;
       let rest = (sm[3] ?? '').trim();
       let headingRuns = dropPrefix(runs, raw.length - raw.trimStart().length + (text.length - rest.length));

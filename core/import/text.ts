@@ -1,4 +1,4 @@
-import { buildFromLines, type ImportResult, type Line, type Run, type RunMark } from './structure';
+import { buildFromLines, citesSection, type ImportResult, type Line, type Run, type RunMark } from './structure';
 
 /** Largest text we import: about 10 million characters, some 4,000 pages. */
 export const MAX_TEXT_CHARS = 10_000_000;
@@ -59,7 +59,7 @@ export function textToLines(text: string, markdown: boolean): Line[] {
       lines.push({ runs, heading });
     }
     // a section line ends its own paragraph: its heading never runs on into the text below
-    joinable = !heading && !/^(§|sec(tion)?\b|\d+(?:[.-]\d+)+\s)/i.test(t);
+    joinable = !heading && (!/^(§|sec(tion)?\b|\d+(?:[.-]\d+)+\s)/i.test(t) || citesSection(t));
   }
   return lines;
 }

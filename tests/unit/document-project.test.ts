@@ -190,7 +190,9 @@ describe('project files: migration', () => {
     });
     expect(provs).toBeGreaterThan(10);
     // the text is what was composed then
-    expect(p.doc.textContent).toBe(composeFixture(lib).doc.textContent);
+    // (the composer has since learned to join recitals with "; and" / "; now, therefore,": the file keeps its own text)
+    const unjoined = (t: string) => t.replace(/; and(?=WHEREAS)/g, ';').replace(/; now, therefore,/g, ';');
+    expect(p.doc.textContent).toBe(unjoined(composeFixture(lib).doc.textContent));
     expect(r.warnings.map((w) => w.path)).toEqual(['metadata.libraryVersion']);
     // and it saves as version 1, which loads again without migration
     const again = parseProject(serializeProject(p));
