@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLibrary, type Library, type LibrarySources, type SourceFile } from '../library/library';
@@ -9,6 +9,8 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 function yamlFiles(root: string, dir: string): SourceFile[] {
   const abs = join(root, dir);
   const out: SourceFile[] = [];
+  // a library without templates or profiles is still a library (git keeps no empty folders)
+  if (!existsSync(abs)) return out;
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
