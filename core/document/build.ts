@@ -1,7 +1,7 @@
 import { Fragment, type Node as PMNode } from 'prosemirror-model';
 import { tokenize } from '../library/inline';
 import type { Clause, ProvisionSpec, Variant } from '../schema';
-import { canonicalText, hashNode } from './hash';
+import { canonicalText, hashNode, withoutProvenanced } from './hash';
 import { uniqueId } from './ids';
 import { schema, type Provenance } from './schema';
 
@@ -109,22 +109,8 @@ export function ownCanonicalText(node: PMNode): string {
   return canonicalText(stripProvenanced(node));
 }
 
-/** The node without descendant provisions that carry their own provenance. */
-export function stripProvenanced(node: PMNode): PMNode {
-  if (node.isTextblock || node.isLeaf) return node;
-  let changed = false;
-  const kept: PMNode[] = [];
-  node.forEach((child) => {
-    if (child.type.name === 'provision' && child.attrs.prov) {
-      changed = true;
-      return;
-    }
-    const c = stripProvenanced(child);
-    if (c !== child) changed = true;
-    kept.push(c);
-  });
-  return changed ? node.copy(Fragment.from(kept)) : node;
-}
+/** The node without descendant provisions that carry their own provenance (one definition, in hash.ts). */
+export const stripProvenanced = withoutProvenanced;
 
 /** The hash stored in provenance: of the node as inserted, without nested provenanced nodes. */
 export function ownHash(node: PMNode): string {

@@ -37,7 +37,8 @@ export function hashNode(node: PMNode): string {
   return hashText(canonicalText(withoutProvenanced(node)));
 }
 
-function withoutProvenanced(node: PMNode): PMNode {
+/** The node without descendant provisions that carry their own provenance. */
+export function withoutProvenanced(node: PMNode): PMNode {
   if (node.isTextblock || node.isLeaf) return node;
   let changed = false;
   const kept: PMNode[] = [];
