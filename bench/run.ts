@@ -13,6 +13,7 @@
  *   npm run bench                     all sizes
  *   npm run bench -- --sizes 30,300   some sizes
  *   npm run bench -- --library DIR    another clause library
+ *   npm run bench -- --no-browser     skip the keystroke-to-frame measure in Chromium
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -210,7 +211,7 @@ export function formatTable(results: SizeResult[]): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, library: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, library: { type: 'string' }, 'no-browser': { type: 'boolean' } } });
   const sizes = (values.sizes ?? '30,300,3000').split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 3)) throw new Error(`--sizes: expected section counts like 30,300,3000, got "${values.sizes}"`);
   const library = values.library ? loadLibrary(resolve(values.library)) : loadLibrary();
@@ -232,6 +233,16 @@ export async function main(argv: string[]): Promise<void> {
   console.log(results.map((r) => `${r.sections} sections: .docx ${r.docxKB.toFixed(0)} KB, project file ${r.projectKB.toFixed(0)} KB`).join('; '));
   console.log('Growth columns: time at the larger size over time at the smaller (x10 sections: x10 is linear).');
   console.log('Budgets (architecture): analyze at 300 sections under 50 ms cold and 10 ms after one change; export faster than pandoc (export / pandoc below 1).');
+  console.log(`Import of a 100-page .docx (~45,000 words, bench/import.bench.ts): median ${(await (await import('./import.bench')).benchImport100Pages(7, library)).toFixed(0)} ms (budget under 1000 ms).`);
+  if (!values['no-browser']) {
+    // keystroke to painted frame in the editor, in Chromium against the production build (bench/keystroke.bench.ts)
+    const { benchKeystroke, formatKeystrokeBench } = await import('./keystroke.bench');
+    try {
+      console.log(formatKeystrokeBench(await benchKeystroke({ sections: 300, library })));
+    } catch (e) {
+      console.log(`keystroke to frame: skipped (${(e as Error).message})`);
+    }
+  }
   console.log(`Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
