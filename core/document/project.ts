@@ -1,4 +1,5 @@
 import { Node as PMNode, type NodeType } from 'prosemirror-model';
+import { jsonNestingDepth, MAX_PROJECT_DEPTH } from '../host';
 import { z } from 'zod';
 import type { Library } from '../library/library';
 import { formatPath } from '../library/parse';
@@ -93,9 +94,14 @@ export interface ProjectIssue {
 }
 
 /** Why a project file cannot be loaded: every issue found, each with its JSON path. */
+function clip(s: string, max = 400): string {
+  return s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s;
+}
+
 export class ProjectError extends Error {
   constructor(public readonly issues: ProjectIssue[]) {
-    super(issues.map(formatProjectIssue).join('\n'));
+    // a message echoes what it found; a 5 MB node name must not become a 5 MB message
+    super(issues.map((i) => clip(formatProjectIssue(i))).join('\n'));
     this.name = 'ProjectError';
   }
   /** Path of the first issue. */
@@ -388,7 +394,12 @@ export interface ParseProjectOptions {
 /** Parse a project file's text. All or nothing: a complete project, or an error that names path and reason. */
 export function parseProject(text: string, opts: ParseProjectOptions = {}): ParseProjectResult {
   const fail = (issues: ProjectIssue[]): ParseProjectResult => ({ ok: false, error: new ProjectError(issues) });
-  const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // a document nested thousands deep would overflow the stack of every recursive reader below
+  if (jsonNestingDepth(body, MAX_PROJECT_DEPTH) > MAX_PROJECT_DEPTH) {
+    return fail([{ path: '', message: `its JSON nests more than ${MAX_PROJECT_DEPTH} levels deep (a real project nests about 30)` }]);
+  }
+  const parsed = parseJson(body);
   if (!parsed.ok) return fail([parsed.issue]);
   const data = parsed.value;
   if (!isObject(data)) return fail([{ path: '', message: `expected a project object, found ${Array.isArray(data) ? 'an array' : JSON.stringify(data)}` }]);
