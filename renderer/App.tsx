@@ -3,15 +3,15 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { HostError, MenuAction, MenuEvent } from '../core/host';
+import type { HostError, MenuAction, MenuEvent, RecoveryItem } from '../core/host';
 import { analyze, lint, summarize, type CoverageSummary, type LintFinding } from '../core/coverage';
 import type { CoverageReport } from '../core/coverage/types';
-import { insertXref } from '../core/document/commands';
+import { insertClause, insertXref, moveSection } from '../core/document/commands';
 import { findById } from '../core/document/ids';
 import { resolvePlaceholder } from '../core/document/placeholders';
 import { parseDocumentJson, type Project as ProjectFile, type ProjectProfile } from '../core/document/project';
 import type { Library } from '../core/library/library';
-import type { Profile } from '../core/schema';
+import type { Clause, Profile } from '../core/schema';
 import { AboutDialog, ConfirmDialog, MessageDialog } from './components/Dialogs';
 import { Editor } from './components/Editor';
 import { FindBar } from './components/FindBar';
@@ -21,6 +21,7 @@ import {
   IconFind,
   IconImport,
   IconLeftPane,
+  IconClauses,
   IconMatrix,
   IconNew,
   IconOpen,
@@ -36,8 +37,10 @@ import { LeftSidebar, RightSidebar, type LeftTab } from './components/Sidebars';
 import { StatusBar, type SaveState } from './components/StatusBar';
 import { XrefPicker } from './components/XrefPicker';
 import { moveSectionTo } from './editor/commands';
+import { onlyInlineEdits } from './editor/numbering-plugin';
 import { InlineViews } from './editor/inline-views';
 import { createEditorState, wordCount, type EditorEnv } from './editor/setup';
+import { showDefinitionAtCursor } from './editor/terms';
 import { EditorStateStore } from './editor/state-store';
 import { loadZoom, saveZoom, stepZoom } from './editor/zoom';
 import type { Host } from './host';
@@ -45,14 +48,17 @@ import { bundledLibrary } from './library';
 import { Outline } from './outline/Outline';
 import { ChecksPanel, CoveragePanel, LibraryPanel, MatrixView, clauseDropPlugin } from './panels';
 import { PlaceholderField } from './profile/PlaceholderField';
+import { DesktopShell } from './shell/DesktopShell';
+import { requestShell } from './shell/shell-events';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { ProjectReadError, UNTITLED_PROFILE, blankProject, projectText, readProject } from './project';
 import { composeNotice, type Composed } from './start/new-ordinance';
 import type { SampleDraft } from './start/samples';
 import { StartScreen } from './start/StartScreen';
-import { DesktopShell } from './shell/DesktopShell';
 import { newProject } from '../core/document/project';
 import { WorkspaceContext, type Workspace } from './workspace/context';
+import { ReviewBanner, ReviewLayer, WeakSpotsPanel, useReviewMode } from './review';
+import { ExportDialog, useExport } from './export';
 
 interface Project {
   /** Where the project is saved (a file path, or a name in browser storage); null until saved. */
@@ -63,6 +69,8 @@ interface Project {
   /** The document as last saved or opened: the editor is "dirty" while it differs. */
   savedDoc: PMNode;
   savedAt: string | null;
+  /** A recovery copy restored: unsaved until saved, whatever the document. */
+  restored?: boolean;
 }
 
 type Dialog =
@@ -133,6 +141,15 @@ function sameProfile(a: ProjectProfile, b: ProjectProfile): boolean {
   return ka.length === kb.length && ka.every((k) => a.values[k as keyof typeof a.values] === b.values[k as keyof typeof b.values]);
 }
 
+/** Scroll the editor (and nothing else: not the window, not a sidebar) so that `el` is in the middle of it. */
+function centerInScroller(el: HTMLElement): void {
+  const scroller = el.closest('.ow-editor-scroll');
+  if (!(scroller instanceof HTMLElement)) return;
+  const r = el.getBoundingClientRect();
+  const s = scroller.getBoundingClientRect();
+  scroller.scrollTop += r.top - s.top - Math.max(0, (s.height - r.height) / 2);
+}
+
 function countSections(doc: PMNode): number {
   let n = 0;
   doc.forEach((child) => {
@@ -174,10 +191,12 @@ export function App({ host, version }: { host: Host; version: string }) {
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [phEdit, setPhEdit] = useState<{ key: string; anchor: HTMLElement } | null>(null);
   const [profileFocus, setProfileFocus] = useState<{ key: string; n: number } | null>(null);
-  const readOnly = false;
 
   const doc = editorState?.doc ?? null;
-  const dirty = flags.docDirty || !sameProfile(profile, project.file.profile);
+  // File › Export (renderer/export): its options are the project's, saved with it
+  const exporter = useExport({ host, name: project.name, saved: project.file.exportOptions, notify: setNotice });
+  const { current: currentExportOptions, open: openExport } = exporter;
+  const dirty = flags.docDirty || !sameProfile(profile, project.file.profile) || exporter.dirty;
   const sections = useMemo(() => (doc ? countSections(doc) : 0), [doc]);
   const saveState: SaveState = saving ? 'saving' : dirty ? 'unsaved' : project.savedAt || project.path ? 'saved' : 'never-saved';
 
@@ -188,7 +207,7 @@ export function App({ host, version }: { host: Host; version: string }) {
   }, [project]);
 
   const updateFlags = useCallback((state: EditorState) => {
-    const f: EditorFlags = { canUndo: undoDepth(state) > 0, canRedo: redoDepth(state) > 0, docDirty: !projectRef.current.savedDoc.eq(state.doc) };
+    const f: EditorFlags = { canUndo: undoDepth(state) > 0, canRedo: redoDepth(state) > 0, docDirty: projectRef.current.restored === true || !projectRef.current.savedDoc.eq(state.doc) };
     const p = flagsRef.current;
     if (f.canUndo === p.canUndo && f.canRedo === p.canRedo && f.docDirty === p.docDirty) return;
     flagsRef.current = f;
@@ -241,7 +260,9 @@ export function App({ host, version }: { host: Host; version: string }) {
       requestAnimationFrame(() => {
         const dom = v.nodeDOM(found.pos);
         if (dom instanceof HTMLElement) {
-          dom.scrollIntoView({ block: 'center' });
+          centerInScroller(dom);
+          // sections out of view have an estimated height until shown: aim again once they are
+          requestAnimationFrame(() => centerInScroller(dom));
           dom.classList.remove('ow-flash');
           void dom.offsetWidth;
           dom.classList.add('ow-flash');
@@ -283,11 +304,21 @@ export function App({ host, version }: { host: Host; version: string }) {
         setEditorState(next);
         return;
       }
-      // once the drafter pauses: the panels, outline and status bar catch up in one render
-      publishTimer.current = window.setTimeout(() => {
+      const publish = () => {
         const v = viewRef.current;
         if (v && !v.isDestroyed) setEditorState(v.state);
-      }, PUBLISH_DELAY_MS);
+      };
+      if (tr.docChanged && !onlyInlineEdits(tr)) {
+        // a structural edit (a move, a new section, an undo): the outline and panels follow
+        // at once, right after the frame that shows the edit
+        requestAnimationFrame(() => {
+          window.clearTimeout(publishTimer.current);
+          publishTimer.current = window.setTimeout(publish, 0);
+        });
+      } else {
+        // typing: the panels, outline and status bar catch up once the drafter pauses
+        publishTimer.current = window.setTimeout(publish, PUBLISH_DELAY_MS);
+      }
     },
     [store, updateFlags],
   );
@@ -375,13 +406,17 @@ export function App({ host, version }: { host: Host; version: string }) {
     return ok;
   }, [confirm]);
 
+  // review of an imported ordinance (renderer/review): read-only until a copy is edited
+  const review = useReviewMode({ host, library, doc, load: loadDocument, confirmDiscard, showError, notify });
+  const readOnly = review.readOnly;
+
   const fileToSave = useCallback((): { file: ProjectFile; doc: PMNode } | null => {
     const v = viewRef.current;
     if (!v) return null;
     const cleaned = cleanProfile(profileRef.current);
     if (cleaned !== profileRef.current) applyProfile(cleaned);
-    return { file: { ...projectRef.current.file, profile: cleaned }, doc: v.state.doc };
-  }, [applyProfile]);
+    return { file: { ...projectRef.current.file, profile: cleaned, exportOptions: currentExportOptions() }, doc: v.state.doc };
+  }, [applyProfile, currentExportOptions]);
 
   const saveAs = useCallback(async (): Promise<boolean> => {
     const s = fileToSave();
@@ -464,9 +499,9 @@ export function App({ host, version }: { host: Host; version: string }) {
       showError('A new project could not be started', r.error);
       return;
     }
-    const file = blankProject();
+    const file = blankProject(undefined, library?.info.version);
     loadDocument(file.doc, { path: null, name: UNTITLED, file, savedDoc: file.doc, savedAt: null }, file.profile);
-  }, [confirmDiscard, host, loadDocument, showError]);
+  }, [confirmDiscard, host, library, loadDocument, showError]);
 
   const startComposed = useCallback(
     async (c: Composed, presetLabel: string) => {
@@ -499,6 +534,45 @@ export function App({ host, version }: { host: Host; version: string }) {
     [confirmDiscard, openText, showError],
   );
 
+  /** A recovery copy (desktop shell): the document it holds, as unsaved changes. */
+  const restoreRecovery = useCallback(
+    (item: RecoveryItem): boolean => {
+      let read: ReturnType<typeof readProject>;
+      try {
+        read = readProject(item.text, `The recovered copy of “${item.name}”`);
+      } catch (e) {
+        showError('The recovered copy could not be opened', e instanceof Error ? e : new Error(String(e)));
+        return false;
+      }
+      const d = read.project.doc;
+      loadDocument(d, { path: item.path, name: item.name, file: read.project, savedDoc: d, savedAt: null, restored: true }, read.project.profile);
+      return true;
+    },
+    [loadDocument, showError],
+  );
+
+  /** The project's text as a save would write it now (autosave's recovery copies). */
+  const currentProjectText = useCallback((): string | null => {
+    const v = viewRef.current;
+    if (!v) return null;
+    return projectText({ ...projectRef.current.file, profile: cleanProfile(profileRef.current), exportOptions: currentExportOptions() }, v.state.doc).text;
+  }, [currentExportOptions]);
+
+  /** A clause from the drafter's own library, inserted at the cursor like a library clause. */
+  const insertUserClause = useCallback(
+    (clause: Clause) => {
+      const v = viewRef.current;
+      const variant = clause.variants[0];
+      if (!v || !variant) return;
+      const base = library ?? EMPTY_LIBRARY;
+      const withClause: Library = { ...base, clauses: [...base.clauses, clause], clauseById: new Map([...base.clauseById, [clause.id, clause]]) };
+      if (insertClause(withClause, clause.id, variant.id, profileRef.current)(v.state, v.dispatch)) notify(`Inserted “${clause.title}” from your clause library.`);
+      else notify(`“${clause.title}” cannot go into the ordinance at the cursor (it may conflict with a clause already there).`);
+      v.focus();
+    },
+    [library, notify],
+  );
+
   // ------------------------------------------------------------------ actions
 
   const changeZoom = useCallback((dir: -1 | 0 | 1) => {
@@ -528,10 +602,25 @@ export function App({ host, version }: { host: Host; version: string }) {
     setProfileFocus((f) => ({ key: key ?? 'jurisdiction_name', n: (f?.n ?? 0) + 1 }));
   }, []);
 
-  // from the outline: the focus stays there, on the moved section
-  const moveSectionAt = useCallback((id: string, to: number) => {
+  // from the outline (the focus stays there, on the moved section); positions are read
+  // from the editor's latest state, never from what the outline last rendered
+  const stepSection = useCallback((id: string, dir: 'up' | 'down') => {
     const v = viewRef.current;
-    return v ? moveSectionTo(id, to)(v.state, v.dispatch) : false;
+    return v ? moveSection(id, dir)(v.state, v.dispatch) : false;
+  }, []);
+  const dropSection = useCallback((id: string, targetId: string, where: 'before' | 'after') => {
+    const v = viewRef.current;
+    if (!v) return false;
+    const ids: string[] = [];
+    v.state.doc.forEach((n) => {
+      if (n.type.name === 'section') ids.push(n.attrs.id as string);
+    });
+    const from = ids.indexOf(id);
+    const at = ids.indexOf(targetId);
+    if (from < 0 || at < 0) return false;
+    let to = where === 'before' ? at : at + 1;
+    if (from < to) to -= 1;
+    return moveSectionTo(id, to)(v.state, v.dispatch);
   }, []);
 
   // One file operation at a time: a second Ctrl+S while a save dialog is open, or a
@@ -560,9 +649,9 @@ export function App({ host, version }: { host: Host; version: string }) {
         case 'save-as':
           return exclusive(saveAs);
         case 'export':
-          return notify('Export to Word is not part of this build yet.');
+          return start.open ? undefined : openExport();
         case 'import':
-          return notify('Import from Word is not part of this build yet.');
+          return review.importFile();
         case 'undo':
           return void runCommand(undo);
         case 'redo':
@@ -575,9 +664,23 @@ export function App({ host, version }: { host: Host; version: string }) {
           return setRightOpen((v) => !v);
         case 'about':
           return setDialog({ kind: 'about' });
+        case 'insert-cross-reference': {
+          const v = viewRef.current;
+          if (v && !start.open && !readOnly) setDialog({ kind: 'xref', doc: v.state.doc });
+          return;
+        }
+        case 'show-definition': {
+          const v = viewRef.current;
+          if (v && !showDefinitionAtCursor(v)) notify('Put the cursor in a defined term (the words with a dotted underline) to see its definition.');
+          return;
+        }
+        case 'open-user-library':
+        case 'save-to-user-library':
+          // the desktop shell (renderer/shell) handles these
+          return;
       }
     },
-    [exclusive, notify, open, openFind, runCommand, save, saveAs, showStart],
+    [exclusive, notify, open, openExport, openFind, readOnly, review, runCommand, save, saveAs, showStart, start.open],
   );
 
   // Native menu (desktop) and keyboard shortcuts (both hosts) lead to the same actions.
@@ -626,6 +729,7 @@ export function App({ host, version }: { host: Host; version: string }) {
       const action: MenuAction | null =
         key === 's' ? (e.shiftKey ? 'save-as' : 'save')
         : key === 'o' && !e.shiftKey ? 'open'
+        : key === 'e' && !e.shiftKey ? 'export'
         : key === 'f' && !e.shiftKey ? 'find'
         : key === 'l' && e.shiftKey ? 'toggle-left-sidebar'
         : key === 'k' && e.shiftKey ? 'toggle-right-sidebar'
@@ -782,6 +886,15 @@ export function App({ host, version }: { host: Host; version: string }) {
             </button>
             <button
               type="button"
+              className="ow-icon-btn"
+              title="My clause library: your own clauses, to reuse across drafts"
+              aria-label="My clause library"
+              onClick={() => requestShell({ kind: 'open-user-library' })}
+            >
+              <IconClauses />
+            </button>
+            <button
+              type="button"
               className="ow-tool-btn"
               aria-pressed={matrixOpen}
               title="Coverage matrix: every route against every section"
@@ -826,7 +939,7 @@ export function App({ host, version }: { host: Host; version: string }) {
         {leftOpen && !matrixOpen ? (
           <LeftSidebar tab={leftTab} onTab={setLeftTab}>
             {leftTab === 'library' ? <LibraryPanel /> : null}
-            {leftTab === 'outline' ? <Outline doc={doc} readOnly={readOnly} onGoTo={focusNode} onMove={moveSectionAt} /> : null}
+            {leftTab === 'outline' ? <Outline doc={doc} readOnly={readOnly} onGoTo={focusNode} onStep={stepSection} onDrop={dropSection} /> : null}
             {leftTab === 'profile' ? <ProfilePanel profile={profile} onChange={applyProfile} doc={doc} focusKey={profileFocus} readOnly={readOnly} /> : null}
           </LeftSidebar>
         ) : null}
@@ -838,6 +951,7 @@ export function App({ host, version }: { host: Host; version: string }) {
         ) : null}
 
         <main className="ow-editor-pane" hidden={matrixOpen}>
+          <ReviewBanner review={review} />
           {find ? (
             <FindBar
               viewRef={viewRef}
@@ -869,9 +983,9 @@ export function App({ host, version }: { host: Host; version: string }) {
                 setPhEdit(null);
                 viewRef.current?.focus();
               }}
-              onClose={() => {
+              onClose={(refocus) => {
                 setPhEdit(null);
-                viewRef.current?.focus();
+                if (refocus) viewRef.current?.focus();
               }}
               onOpenProfile={() => {
                 const key = phEdit.key;
@@ -884,10 +998,12 @@ export function App({ host, version }: { host: Host; version: string }) {
 
         {rightOpen && !matrixOpen ? (
           <RightSidebar>
+            {review.session ? <WeakSpotsPanel review={review} /> : null}
             <CoveragePanel />
             <ChecksPanel />
           </RightSidebar>
         ) : null}
+        <ReviewLayer review={review} />
 
         <StatusBar
           saveState={saveState}
@@ -928,24 +1044,11 @@ export function App({ host, version }: { host: Host; version: string }) {
         profile={profile}
         name={project.name}
         path={project.path}
-        projectText={() => {
-          const v = viewRef.current;
-          return v ? projectText({ ...projectRef.current.file, profile: cleanProfile(profileRef.current) }, v.state.doc).text : null;
-        }}
+        projectText={currentProjectText}
         save={save}
-        restore={(item) => {
-          let read: ReturnType<typeof readProject>;
-          try {
-            read = readProject(item.text, `The recovered copy of “${item.name}”`);
-          } catch (e) {
-            showError('The recovered work could not be opened', e instanceof Error ? e : new Error(String(e)));
-            return false;
-          }
-          // compared with a blank document, the restored work stays "unsaved" until it is saved
-          loadDocument(read.project.doc, { path: item.path, name: item.name, file: read.project, savedDoc: blankProject().doc, savedAt: null }, read.project.profile);
-          return true;
-        }}
+        restore={restoreRecovery}
         editor={() => viewRef.current}
+        onInsertClause={insertUserClause}
         notify={notify}
       />
       {dialog?.kind === 'confirm' ? (
@@ -962,6 +1065,7 @@ export function App({ host, version }: { host: Host; version: string }) {
       {dialog?.kind === 'message' ? <MessageDialog title={dialog.title} message={dialog.message} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'about' ? <AboutDialog version={version} hostKind={host.kind} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      <ExportDialog exporter={exporter} />
       {dialog?.kind === 'xref' ? (
         <XrefPicker
           doc={dialog.doc}

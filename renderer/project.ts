@@ -11,9 +11,9 @@ import { blankOrdinance } from './editor/blank';
 /** The profile of a new project until the drafter picks a jurisdiction: every value unfilled. */
 export const UNTITLED_PROFILE: ProjectProfile = { id: 'untitled', name: 'Untitled jurisdiction', kind: 'city', values: {} };
 
-export function blankProject(now?: string): Project {
-  // no clause library is loaded in the renderer yet, so the project records none
-  return newProject({ doc: blankOrdinance(), profile: UNTITLED_PROFILE, template: null, preset: null, libraryVersion: '', title: '', now });
+/** A blank ordinance (no template); `libraryVersion` is the bundled clause library's, when it could be read. */
+export function blankProject(now?: string, libraryVersion = ''): Project {
+  return newProject({ doc: blankOrdinance(), profile: UNTITLED_PROFILE, template: null, preset: null, libraryVersion, title: '', now });
 }
 
 /** The text to save: the project with the editor's document and a new modification time. */

@@ -623,3 +623,12 @@ export async function exportDocx(input: ExportInput): Promise<Uint8Array> {
   const bytes = await Packer.pack(buildDocx(input), 'uint8array');
   return normalizeZip(bytes, o.date);
 }
+
+/**
+ * Pack a built Document (buildDocx, or report.ts's buildReportDocx) to .docx bytes, as
+ * exportDocx does: for a caller that shows progress between writing and packing (the
+ * app's File → Export). buildDocx + packDocx gives the same bytes as exportDocx.
+ */
+export async function packDocx(document: Document, isoDate: string): Promise<Uint8Array> {
+  return normalizeZip(await Packer.pack(document, 'uint8array'), isoDate);
+}

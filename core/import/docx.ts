@@ -111,9 +111,19 @@ export async function inspectDocx(bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** The stages of a .docx import, for a progress indicator. */
+export type DocxImportStage = 'checking' | 'converting' | 'structuring';
+
+export interface DocxImportOptions {
+  /** Called as each stage starts; awaited, so a caller can let the UI paint between stages. */
+  onStage?: (stage: DocxImportStage) => void | Promise<void>;
+}
+
 /** Import a .docx: structure recovered from its paragraphs; underline and strike kept as insertions and deletions. */
-export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+export async function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): Promise<ImportResult> {
+  await options.onStage?.('checking');
   await inspectDocx(bytes);
+  await options.onStage?.('converting');
   let html: string;
   let messages: { type: string; message: string }[];
   try {
@@ -126,6 +136,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   } catch (e) {
     throw new ImportError(`the Word file could not be read (${(e as Error).message})`, 'corrupt');
   }
+  await options.onStage?.('structuring');
   const result = buildFromLines(htmlToLines(html));
   const unsupported = messages.filter((m) => m.type === 'warning' && !/Unrecognised paragraph style|Unrecognised run style/.test(m.message));
   if (unsupported.length) result.notices.push({ kind: 'info', message: `${unsupported.length} Word features were not carried over (for example: ${unsupported[0]!.message})` });

@@ -35,6 +35,8 @@ function markdownRuns(text: string): Run[] {
 export function textToLines(text: string, markdown: boolean): Line[] {
   const lines: Line[] = [];
   let joinable = false;
+  let previous = '';
+  let sectionOpen = false;
   for (const raw0 of text.replace(/\r\n?/g, '\n').split('\n')) {
     let raw = raw0;
     let heading = false;
@@ -49,17 +51,28 @@ export function textToLines(text: string, markdown: boolean): Line[] {
     const t = raw.trim();
     if (!t) {
       joinable = false;
+      sectionOpen = false;
+      previous = '';
       continue;
     }
-    const starts = heading || /^(\(|§|sec(tion)?\b|whereas\b|passed\b|adopted\b|approved\b|attest\b|introduced\b|\d+(?:[.-]\d+)+\s|[a-z]\.\s|\d+\.\s|_{3})/i.test(t) || /^[A-Z][A-Z ,.'-]{6,}$/.test(t);
+    // an all-capitals line starts a heading, unless it carries on a long all-capitals line
+    // that stopped without punctuation (a caption hard-wrapped in capitals)
+    const capsWrapped = previous.length >= 60 && !/[.:;]$/.test(previous) && !/[a-z]/.test(previous);
+    const starts = heading || /^(\(|§|sec(tion)?\b|whereas\b|passed\b|adopted\b|approved\b|attest\b|introduced\b|\d+(?:[.-]\d+)+\s|[a-z]\.\s|\d+\.\s|_{3})/i.test(t) || (/^[A-Z][A-Z ,.'-]{6,}$/.test(t) && !capsWrapped);
+    previous = t;
     const runs = markdown ? markdownRuns(t) : [{ text: t }];
-    if (joinable && !starts && lines.length) {
+    // a section line with its text on it ("Sec. 4. Severability. If any provision ... or")
+    // that breaks off mid-sentence carries on into a line that starts in lower case
+    const carriesOn: boolean = sectionOpen && /^[a-z]/.test(t);
+    if ((joinable || carriesOn) && !starts && lines.length) {
       lines[lines.length - 1]!.runs.push({ text: ' ' }, ...runs);
     } else {
       lines.push({ runs, heading });
     }
     // a section line ends its own paragraph: its heading never runs on into the text below
-    joinable = !heading && (!/^(§|sec(tion)?\b|\d+(?:[.-]\d+)+\s)/i.test(t) || citesSection(t));
+    const sectionLine: boolean = !carriesOn && /^(§|sec(tion)?\b|\d+(?:[.-]\d+)+\s)/i.test(t) && !citesSection(t);
+    joinable = !heading && !sectionLine;
+    sectionOpen = sectionLine && !heading && !/[.:;!?]["'”’)]?$/.test(t);
   }
   return lines;
 }

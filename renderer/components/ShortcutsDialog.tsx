@@ -50,6 +50,7 @@ const GROUPS: { title: string; rows: Row[] }[] = [
       [[MOD, 'Shift', 'K'], 'Show or hide coverage and checks'],
       [[MOD, 'S'], 'Save (' + MOD + '+Shift+S: save as)'],
       [[MOD, 'O'], 'Open a project'],
+      [[MOD, 'E'], 'Export to Word'],
       [['F1'], 'This list (also ' + MOD + '+/)'],
     ],
   },

@@ -122,3 +122,9 @@ export const IconProfile = () => (
     <path d="M9 21v-6h6v6M4 21h16" />
   </Icon>
 );
+export const IconClauses = () => (
+  <Icon>
+    <path d="M5 4h10a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2z" />
+    <path d="M17 8h2v12a2 2 0 0 1-2 2H7M8 9h6M8 13h6" />
+  </Icon>
+);

@@ -2,9 +2,9 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { schema } from '../../core/document/schema';
 
 /**
- * The document a new project starts with: the skeleton of an ordinance (title,
- * caption, enacting clause, one section) for the drafter to fill in, until templates
- * and clause composition arrive.
+ * The document of a blank ordinance (the start screen's "Blank ordinance"): the
+ * skeleton of an ordinance (title, caption, enacting clause, one section) for the
+ * drafter to fill in. A composed one comes from a template (start/new-ordinance.ts).
  */
 export function blankOrdinance(): PMNode {
   const t = (s: string) => (s ? [schema.text(s)] : []);

@@ -91,6 +91,27 @@ function emptyHintPlugin(): Plugin<DecorationSet> {
   });
 }
 
+/**
+ * The section holding the selection is always laid out (styles.css lets sections out of
+ * view skip layout): Chromium places the caret and inserts typed text only in laid-out
+ * text, and a section the cursor has just jumped to, or that was just created, may not
+ * have been reached by a frame yet.
+ */
+function currentSectionPlugin(): Plugin {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        const { $from } = state.selection;
+        if ($from.depth < 1) return null;
+        const top = $from.node(1);
+        if (top.type.name !== 'section') return null;
+        const start = $from.before(1);
+        return DecorationSet.create(state.doc, [Decoration.node(start, start + top.nodeSize, { class: 'ow-section-current' })]);
+      },
+    },
+  });
+}
+
 export interface EditorEnv {
   /** The clause library: keeps the definitions section in step, and says what terms mean. */
   library: Library | null;
@@ -119,10 +140,11 @@ export function editorPlugins(env: EditorEnv): Plugin[] {
     }),
     keymap(baseKeymap),
     idsPlugin(),
-    ...(env.library ? [definitionsSyncPlugin(env.library), termTooltipPlugin(env.library)] : []),
+    ...(env.library ? [definitionsSyncPlugin(env.library), termTooltipPlugin(env.library, () => env.inline?.profile ?? null)] : []),
     numberingPlugin(),
     ...(env.inline ? [env.inline.plugin()] : []),
     emptyHintPlugin(),
+    currentSectionPlugin(),
     findPlugin(),
     ...(env.extra ?? []),
   ];

@@ -1,8 +1,9 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { definitionsLayout } from '../../core/document/definitions';
 import type { Library } from '../../core/library/library';
+import { placeholderText, type ProfileValues } from '../../core/document/placeholders';
 
 /**
  * Defined terms are marked subtly in the text (a dotted underline, see styles.css);
@@ -14,13 +15,13 @@ import type { Library } from '../../core/library/library';
 const MAX_CHARS = 420;
 
 /** The definition of a term as the document has it, or a sentence saying it has none. */
-export function definitionText(doc: PMNode, library: Library, term: string): string {
+export function definitionText(doc: PMNode, library: Library, term: string, profile: ProfileValues = null): string {
   const entry = definitionsLayout(doc, library)?.entries.find((e) => e.term === term);
   if (entry) {
     const parts: string[] = [];
     entry.node.descendants((n) => {
       if (n.isTextblock) {
-        parts.push(n.textBetween(0, n.content.size, ' ', (leaf) => (leaf.type.name === 'placeholder' ? `[${String(leaf.attrs.key).replace(/_/g, ' ')}]` : leaf.type.name === 'xref' ? '[reference]' : ' ')));
+        parts.push(n.textBetween(0, n.content.size, ' ', (leaf) => (leaf.type.name === 'placeholder' ? placeholderText(profile, leaf.attrs.key as string) : leaf.type.name === 'xref' ? '[reference]' : ' ')));
         return false;
       }
       return true;
@@ -32,7 +33,25 @@ export function definitionText(doc: PMNode, library: Library, term: string): str
   return lib ? `“${term}” is not defined in this ordinance yet (the clause library has a definition: ${lib.title}).` : `“${term}” is not defined in this ordinance.`;
 }
 
-export function termTooltipPlugin(library: Library): Plugin {
+const termTipKey = new PluginKey<number>('ordwright-term-tooltip');
+
+/** The term mark at the cursor, if any. */
+function termAtCursor(state: EditorState): string | null {
+  const sel = state.selection;
+  const $from = sel.$from;
+  const mark = $from.marks().find((m) => m.type.name === 'term') ?? $from.nodeAfter?.marks.find((m) => m.type.name === 'term') ?? $from.nodeBefore?.marks.find((m) => m.type.name === 'term');
+  return mark ? (mark.attrs.term as string) : null;
+}
+
+/** Show the definition of the term at the cursor (the context menu's "Show definition"); false when the cursor is in no term. */
+export function showDefinitionAtCursor(view: EditorView): boolean {
+  if (!termAtCursor(view.state) || termTipKey.getState(view.state) === undefined) return false;
+  view.dispatch(view.state.tr.setMeta(termTipKey, true));
+  view.focus();
+  return true;
+}
+
+export function termTooltipPlugin(library: Library, profile: () => ProfileValues = () => null): Plugin {
   let tip: HTMLElement | null = null;
   let shownFor: Element | number | null = null;
 
@@ -53,7 +72,7 @@ export function termTooltipPlugin(library: Library): Plugin {
     const head = document.createElement('strong');
     head.textContent = term.replace(/-/g, ' ');
     const body = document.createElement('span');
-    body.textContent = definitionText(view.state.doc, library, term);
+    body.textContent = definitionText(view.state.doc, library, term, profile());
     tip.append(head, body);
     tip.hidden = false;
     const width = Math.min(380, window.innerWidth - 24);
@@ -68,22 +87,26 @@ export function termTooltipPlugin(library: Library): Plugin {
     shownFor = key;
   };
 
-  return new Plugin({
-    key: new PluginKey('ordwright-term-tooltip'),
+  return new Plugin<number>({
+    key: termTipKey,
+    // bumped by showDefinitionAtCursor
+    state: { init: () => 0, apply: (tr, n) => (tr.getMeta(termTipKey) ? n + 1 : n) },
     view: (view) => {
       const onScroll = () => hide();
       const scroller = view.dom.closest('.ow-editor-scroll');
       scroller?.addEventListener('scroll', onScroll, { passive: true });
       return {
         update(v, prev) {
-          // keyboard: the cursor moved into a term (not while typing)
-          if (v.state.doc !== prev.doc || v.state.selection.eq(prev.selection)) return;
+          const asked = termTipKey.getState(v.state) !== termTipKey.getState(prev);
+          // keyboard: the cursor moved into a term (not while typing), or "Show definition"
+          if (!asked && (v.state.doc !== prev.doc || v.state.selection.eq(prev.selection))) return;
           const sel = v.state.selection;
-          if (!sel.empty || !v.hasFocus()) return hide();
-          const mark = sel.$from.marks().find((m) => m.type.name === 'term') ?? sel.$from.nodeAfter?.marks.find((m) => m.type.name === 'term');
-          if (!mark) return hide();
+          if (!asked && (!sel.empty || !v.hasFocus())) return hide();
+          const term = termAtCursor(v.state);
+          if (!term) return hide();
           const c = v.coordsAtPos(sel.from);
-          show(v, mark.attrs.term as string, { left: c.left, top: c.top, bottom: c.bottom }, -1);
+          if (asked) shownFor = null;
+          show(v, term, { left: c.left, top: c.top, bottom: c.bottom }, -1);
         },
         destroy() {
           scroller?.removeEventListener('scroll', onScroll);

@@ -30,7 +30,6 @@ const SECTION_MIME = 'application/x-ordwright-section';
 const Row = memo(function Row({
   entry,
   index,
-  count,
   dropAt,
   readOnly,
   onGoTo,
@@ -42,12 +41,11 @@ const Row = memo(function Row({
 }: {
   entry: OutlineEntry;
   index: number;
-  count: number;
   /** 'before' | 'after' when a dragged section would land next to this row. */
   dropAt: 'before' | 'after' | null;
   readOnly: boolean;
   onGoTo: (id: string) => void;
-  onMove: (id: string, to: number) => void;
+  onMove: (id: string, dir: 'up' | 'down') => void;
   onDragStart: (id: string) => void;
   onDragOverRow: (index: number, where: 'before' | 'after') => void;
   onDrop: () => void;
@@ -86,12 +84,9 @@ const Row = memo(function Row({
         onClick={() => onGoTo(entry.id)}
         onKeyDown={(e) => {
           if (!e.altKey || readOnly) return;
-          if (e.key === 'ArrowUp' && index > 0) {
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
             e.preventDefault();
-            onMove(entry.id, index - 1);
-          } else if (e.key === 'ArrowDown' && index < count - 1) {
-            e.preventDefault();
-            onMove(entry.id, index + 1);
+            onMove(entry.id, e.key === 'ArrowUp' ? 'up' : 'down');
           }
         }}
       >
@@ -118,13 +113,16 @@ export function Outline({
   doc,
   readOnly,
   onGoTo,
-  onMove,
+  onStep,
+  onDrop,
 }: {
   doc: PMNode | null;
   readOnly: boolean;
   onGoTo: (id: string) => void;
-  /** Move the section to index `to` among the sections; false when it cannot move. */
-  onMove: (id: string, to: number) => boolean;
+  /** Move the section one place up or down; false when it cannot move. */
+  onStep: (id: string, dir: 'up' | 'down') => boolean;
+  /** Move the section before or after another one; false when it cannot move. */
+  onDrop: (id: string, targetId: string, where: 'before' | 'after') => boolean;
 }) {
   const entries = useMemo(() => (doc ? outlineOf(doc) : []), [doc]);
   const [dragId, setDragId] = useState<string | null>(null);
@@ -142,21 +140,19 @@ export function Outline({
     list.current?.querySelector<HTMLButtonElement>(`li[data-section-id="${CSS.escape(id)}"] button`)?.focus();
   }, [entries]);
 
-  const move = (id: string, to: number) => {
-    const from = entries.findIndex((e) => e.id === id);
-    if (!onMove(id, to)) return;
+  const moved = (id: string, how: string) => {
     refocus.current = id;
-    const heading = entries[from]?.heading || 'Untitled section';
-    setAnnounce(`“${heading}” moved from section ${from + 1} to section ${to + 1}.`);
+    const heading = entries.find((e) => e.id === id)?.heading || 'Untitled section';
+    setAnnounce(`“${heading}” moved ${how}.`);
+  };
+
+  const step = (id: string, dir: 'up' | 'down') => {
+    if (onStep(id, dir)) moved(id, dir);
   };
 
   const drop = () => {
-    if (dragId && over) {
-      const from = entries.findIndex((e) => e.id === dragId);
-      let to = over.where === 'before' ? over.index : over.index + 1;
-      if (from < to) to -= 1;
-      if (from >= 0 && to !== from) move(dragId, to);
-    }
+    const target = over ? entries[over.index] : undefined;
+    if (dragId && over && target && target.id !== dragId && onDrop(dragId, target.id, over.where)) moved(dragId, `${over.where} “${target.heading || 'Untitled section'}”`);
     setDragId(null);
     setOver(null);
   };
@@ -176,11 +172,10 @@ export function Outline({
             key={s.id || s.pos}
             entry={s}
             index={i}
-            count={entries.length}
             dropAt={dragId && over?.index === i && dragId !== s.id ? over.where : null}
             readOnly={readOnly}
             onGoTo={onGoTo}
-            onMove={move}
+            onMove={step}
             onDragStart={setDragId}
             onDragOverRow={(index, where) => setOver((o) => (o && o.index === index && o.where === where ? o : { index, where }))}
             onDrop={drop}

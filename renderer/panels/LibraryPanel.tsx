@@ -249,6 +249,7 @@ const ClauseGroup = memo(function ClauseGroup({
             id={optionId(base, a)}
             role="option"
             aria-selected={active === v.id}
+            aria-label={`${v.label} variant, ${STRENGTH_LABEL[v.strength].toLowerCase()} strength, of ${c.title}`}
             className="owp-lib-variant"
             draggable
             title="Click to preview; double-click or Enter to insert at the cursor; drag into the ordinance to place it"
@@ -262,7 +263,6 @@ const ClauseGroup = memo(function ClauseGroup({
           >
             <span className="owp-lib-variant-label">{v.label}</span>
             <StrengthBadge strength={v.strength} />
-            <span className="owp-visually-hidden">, {c.title}</span>
           </div>
         );
       })}

@@ -19,36 +19,52 @@ export function PlaceholderField({
   anchor: HTMLElement;
   value: string;
   onSave: (value: string) => void;
-  onClose: () => void;
+  /** Closed without saving; `refocus`: give the editor the focus back (not when the focus went elsewhere). */
+  onClose: (refocus: boolean) => void;
   onOpenProfile: () => void;
 }) {
   const [text, setText] = useState(value);
-  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const example = isPlaceholderKey(placeholderKey) ? (/e\.g\.\s*(.*)$/.exec(PLACEHOLDERS[placeholderKey])?.[1] ?? '') : '';
 
   useLayoutEffect(() => {
+    // next to the chip (below it, or above when there is no room), then the caret in the field
     const place = () => {
+      const el = ref.current;
+      if (!el) return;
       const r = anchor.getBoundingClientRect();
-      const w = ref.current?.offsetWidth ?? 320;
-      const h = ref.current?.offsetHeight ?? 120;
-      const left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
+      const left = Math.max(8, Math.min(r.left, window.innerWidth - el.offsetWidth - 8));
       const below = r.bottom + 6;
-      setPos({ left, top: below + h > window.innerHeight - 8 ? Math.max(8, r.top - h - 6) : below });
+      const top = below + el.offsetHeight > window.innerHeight - 8 ? Math.max(8, r.top - el.offsetHeight - 6) : below;
+      el.style.left = `${left}px`;
+      el.style.top = `${top}px`;
     };
     place();
+    input.current?.focus();
+    input.current?.select();
     window.addEventListener('resize', place);
     return () => window.removeEventListener('resize', place);
   }, [anchor]);
 
   useEffect(() => {
-    // a click elsewhere closes the field without saving
+    // a click elsewhere, or Escape wherever the focus is, closes the field without saving
     const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) onClose();
+      if (ref.current && !ref.current.contains(e.target as Node)) onClose(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        onClose(true);
+      }
     };
     document.addEventListener('mousedown', onDown, true);
-    return () => document.removeEventListener('mousedown', onDown, true);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown, true);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [onClose]);
 
   return (
@@ -58,13 +74,10 @@ export function PlaceholderField({
       role="dialog"
       aria-labelledby={`${id}-label`}
       data-testid="placeholder-field"
-      style={pos ? { left: pos.left, top: pos.top } : { visibility: 'hidden' }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
+      onBlur={(e) => {
+        // the focus left the field for another part of the app (a shortcut, Tab): it closes
+        const to = e.relatedTarget;
+        if (to instanceof Node && !e.currentTarget.contains(to)) onClose(false);
       }}
     >
       <form
@@ -75,7 +88,7 @@ export function PlaceholderField({
       >
         <label className="ow-field">
           <span id={`${id}-label`}>{placeholderLabel(placeholderKey)}</span>
-          <input autoFocus name={placeholderKey} value={text} placeholder={example ? `e.g. ${example}` : ''} onChange={(e) => setText(e.target.value)} onFocus={(e) => e.target.select()} />
+          <input ref={input} name={placeholderKey} value={text} placeholder={example ? `e.g. ${example}` : ''} onChange={(e) => setText(e.target.value)} />
         </label>
         <p className="ow-hint">Every “{placeholderKey.replace(/_/g, ' ')}” in the ordinance shows this value. It is kept in the jurisdiction profile.</p>
         <div className="ow-popover-actions">
@@ -83,7 +96,7 @@ export function PlaceholderField({
             All profile values…
           </button>
           <span className="ow-spacer" />
-          <button type="button" className="ow-btn ow-btn-small" onClick={onClose}>
+          <button type="button" className="ow-btn ow-btn-small" onClick={() => onClose(true)}>
             Cancel
           </button>
           <button type="submit" className="ow-btn ow-btn-small ow-btn-primary">

@@ -115,9 +115,11 @@ export function DesktopShell({
     setLibrary({ draft: sectionToClauseDraft(state.doc, section, n) });
   }, []);
   useEffect(() => onShellRequest(handle), [handle]);
+
   useEffect(
     () =>
       host.onMenu((e) => {
+        // (the context menu's Insert Cross-Reference and Show Definition are App's: they are the editor's)
         if (e.action === 'open-user-library' || e.action === 'save-to-user-library') handle({ kind: e.action });
       }),
     [host, handle],

@@ -4,6 +4,7 @@ import type { ProjectProfile } from '../../core/document/project';
 import type { Library } from '../../core/library/library';
 import type { JurisdictionKind } from '../../core/schema';
 import { Logo } from '../components/icons';
+import { RecentList } from '../shell/RecentList';
 import type { Host } from '../host';
 import { FormError, KIND_LABEL, composeNew, profileFromForm, projectProfileOf, suggestions, type Composed, type ProfileForm } from './new-ordinance';
 import { sampleDrafts, type SampleDraft } from './samples';
@@ -15,7 +16,6 @@ import { sampleDrafts, type SampleDraft } from './samples';
  */
 
 const CUSTOM = '__form__';
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 type FormKey = keyof ProfileForm;
 const SUGGESTED: FormKey[] = ['governingBody', 'lawEnforcementAgency', 'chiefLawEnforcementOfficer', 'codeTitle'];
@@ -62,6 +62,7 @@ export function StartScreen({
   const nameInput = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
 
+  const [recentVersion, setRecentVersion] = useState(0);
   useEffect(() => {
     let live = true;
     void host.api.listRecent({}).then((r) => {
@@ -70,7 +71,7 @@ export function StartScreen({
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [host, recentVersion]);
 
   const chooseTemplate = (id: string) => {
     const t = templates.find((x) => x.id === id);
@@ -293,16 +294,8 @@ export function StartScreen({
             ) : recent.length === 0 ? (
               <p className="ow-hint">No recent projects yet.</p>
             ) : (
-              <ul className="ow-project-list" aria-label="Recent projects">
-                {recent.map((r) => (
-                  <li key={r.path}>
-                    <button type="button" className="ow-project-item" onClick={() => onOpen(r.path)} title={r.path}>
-                      <span className="ow-project-name">{r.name}</span>
-                      <span className="ow-project-meta">Opened {dateFormat.format(new Date(r.openedAt))}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              // a project no longer where it was shows as "not found", with Remove
+              <RecentList host={host} items={recent} onOpen={(path) => onOpen(path)} onChanged={() => setRecentVersion((v) => v + 1)} />
             )}
           </section>
 

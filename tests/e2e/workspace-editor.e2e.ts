@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { newProject, serializeProject } from '../../core/document/project';
+import { importText } from '../../core/import/text';
 import { openSession, type AppSession } from './chromium';
 
 /**
@@ -42,10 +44,15 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     await session.page.getByTestId('editor').waitFor();
   }
 
-  /** The ordinance as the drafter reads it: numbers, text, placeholder values, cross-reference labels. */
-  const readText = (session: AppSession) => session.page.getByTestId('editor').evaluate((el) => (el as HTMLElement).innerText);
+  /**
+   * The ordinance as the drafter reads it: numbers, text, placeholder values,
+   * cross-reference labels. textContent, not innerText: sections out of view are not
+   * laid out (content-visibility), and innerText leaves out what is not laid out.
+   */
+  const readText = (session: AppSession) => session.page.getByTestId('editor').evaluate((el) => el.textContent ?? '');
+  const texts = (l: Locator) => l.allTextContents();
 
-  const headings = (session: AppSession) => session.page.locator('.ow-heading').allInnerTexts();
+  const headings = (session: AppSession) => session.page.locator('.ow-heading').allTextContents();
   /** "Section 1.Short title" (the number is a widget before the text) -> "Section 1. Short title" */
   const spaced = (heading: string) => heading.replace(/^(Section \d+\.)\s*/, '$1 ');
 
@@ -90,24 +97,31 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     const chips = page.locator('.ow-placeholder[data-key="governing_body"]');
     const chipCount = await chips.count();
     expect(chipCount).toBeGreaterThan(3);
-    expect(new Set(await chips.allInnerTexts())).toEqual(new Set(['City Council']));
+    expect(new Set(await texts(chips))).toEqual(new Set(['City Council']));
     await page.getByRole('tab', { name: 'Profile' }).click();
     const body = page.getByTestId('profile-panel').getByRole('textbox', { name: 'The legislative body' });
     await body.fill('Common Council');
-    expect(new Set(await chips.allInnerTexts())).toEqual(new Set(['Common Council']));
+    expect(new Set(await texts(chips))).toEqual(new Set(['Common Council']));
     expect(await chips.count()).toBe(chipCount);
     // emptied, each chip shows the key, highlighted, and the panel lists it as unfilled
     await body.fill('');
-    expect(new Set(await chips.allInnerTexts())).toEqual(new Set(['[governing body]']));
+    expect(new Set(await texts(chips))).toEqual(new Set(['[governing body]']));
     expect(await page.locator('.ow-placeholder-open[data-key="governing_body"]').count()).toBe(chipCount);
     expect(await page.getByTestId('profile-unfilled').textContent()).toContain('[governing body]');
-    // ... and filled again from a chip's inline field
+    // ... and filled again from a chip's inline field: a click opens it, Escape closes it
+    // (the chip stays selected), Enter on the selected chip opens it again, with the caret in it
     await chips.first().click();
     const field = page.getByTestId('placeholder-field');
-    await field.getByRole('textbox').fill('Common Council');
-    await field.getByRole('textbox').press('Enter');
+    await field.waitFor();
+    await page.keyboard.press('Escape');
     await expect.poll(() => field.count()).toBe(0);
-    expect(new Set(await chips.allInnerTexts())).toEqual(new Set(['Common Council']));
+    await page.keyboard.press('Enter');
+    await field.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('governing_body');
+    await page.keyboard.type('Common Council');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => field.count()).toBe(0);
+    expect(new Set(await texts(chips))).toEqual(new Set(['Common Council']));
     expect(await page.getByTestId('profile-unfilled').textContent()).not.toContain('[governing body]');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Unsaved changes');
 
@@ -122,26 +136,26 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     await picker.getByRole('combobox').press('Enter');
     const xref = purpose.locator('.ow-xref');
     await expect.poll(() => xref.count()).toBe(1);
-    const before = Number((await xref.innerText()).replace(/^Section /, ''));
+    const before = Number(((await xref.textContent()) ?? '').replace(/^Section /, ''));
     const target = section(session, 'Retention of plate-reader data');
-    expect(await target.locator('.ow-heading .ow-num').innerText()).toBe(`Section ${before}.`);
+    expect(await target.locator('.ow-heading .ow-num').textContent()).toBe(`Section ${before}.`);
 
     // ... and follows it when the target moves down in the outline (Alt+Down) ...
     await page.getByRole('tab', { name: 'Outline' }).click();
     const item = page.getByTestId('outline-item').nth(before - 1);
-    expect(await item.innerText()).toContain('Retention of plate-reader data');
+    expect(await item.textContent()).toContain('Retention of plate-reader data');
     await item.focus();
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => xref.innerText()).toBe(`Section ${before + 1}`);
-    expect(await target.locator('.ow-heading .ow-num').innerText()).toBe(`Section ${before + 1}.`);
+    await expect.poll(() => xref.textContent()).toBe(`Section ${before + 1}`);
+    expect(await target.locator('.ow-heading .ow-num').textContent()).toBe(`Section ${before + 1}.`);
     // the focus stays on the moved section, which can move on
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Retention of plate-reader data');
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => xref.innerText()).toBe(`Section ${before + 2}`);
+    await expect.poll(() => xref.textContent()).toBe(`Section ${before + 2}`);
     // ... and when the section holding the cursor moves up (Alt+Up in the editor)
     await endOf(session, target.locator('.ow-provision > p').first());
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => xref.innerText()).toBe(`Section ${before + 1}`);
+    await expect.poll(() => xref.textContent()).toBe(`Section ${before + 1}`);
     // Ctrl-click goes to the target
     await section(session, 'Short title').locator('.ow-heading').click();
     await xref.click({ modifiers: ['Control'] });
@@ -150,7 +164,7 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
       .toContain('Retention of plate-reader data');
 
     // 3. Tab / Shift+Tab renumber, Mod-Enter adds a provision, Mod-Shift-Enter a section
-    const labels = () => purpose.locator('.ow-num-provision').allInnerTexts();
+    const labels = () => purpose.locator('.ow-num-provision').allTextContents();
     expect(await labels()).toEqual(['(a)', '(b)', '(c)']);
     await endOf(session, purpose.locator('.ow-provision > p').nth(1));
     await page.keyboard.press('Tab');
@@ -165,7 +179,7 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     await expect.poll(() => headings(session).then((h) => spaced(h[2] ?? ''))).toBe('Section 3. Community notice');
     await expect.poll(() => page.locator('.ow-section').count()).toBe(sectionCount + 1);
     // numbers after it, and the cross-reference, moved on by one
-    await expect.poll(() => xref.innerText()).toBe(`Section ${before + 2}`);
+    await expect.poll(() => xref.textContent()).toBe(`Section ${before + 2}`);
 
     // 4. find and replace
     await page.keyboard.press('Control+h');
@@ -219,11 +233,11 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     await start.getByRole('button', { name: 'Create ordinance' }).click();
     await page.getByTestId('editor').waitFor();
     expect(await page.getByTestId('doc-name').textContent()).toBe('County of Cedar ordinance');
-    await expect.poll(() => page.locator('.ow-placeholder[data-key="jurisdiction_full_name"]').first().innerText()).toBe('County of Cedar');
+    await expect.poll(() => page.locator('.ow-placeholder[data-key="jurisdiction_full_name"]').first().textContent()).toBe('County of Cedar');
     // what the form did not ask stays visibly unfilled, and the profile button says how many
     expect(await page.locator('.ow-placeholder-open').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('profile-button').textContent()).toMatch(/County of Cedar\d+/);
-    expect(await page.locator('.ow-placeholder[data-key="chief_law_enforcement_officer"]').allInnerTexts()).toContain('Sheriff-Coroner');
+    expect(await texts(page.locator('.ow-placeholder[data-key="chief_law_enforcement_officer"]'))).toContain('Sheriff-Coroner');
     expect(problems).toEqual([]);
   });
 
@@ -233,19 +247,19 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     await createCity(session);
     await page.getByRole('tab', { name: 'Outline' }).click();
     const items = page.getByTestId('outline-item');
-    const first = await items.nth(0).innerText();
-    const second = await items.nth(1).innerText();
+    const first = await items.nth(0).textContent();
+    const second = await items.nth(1).textContent();
     expect(first).toContain('Short title');
     expect(second).toContain('Purpose');
     // drag "Short title" onto the lower half of "Purpose": it lands after it
     const box = await items.nth(1).boundingBox();
     await items.nth(0).dragTo(items.nth(1), { targetPosition: { x: 40, y: box!.height - 4 } });
-    await expect.poll(() => items.nth(0).innerText()).toContain('Purpose');
-    expect(await items.nth(1).innerText()).toContain('Short title');
+    await expect.poll(() => items.nth(0).textContent()).toContain('Purpose');
+    expect(await items.nth(1).textContent()).toContain('Short title');
     expect((await headings(session)).slice(0, 2).map(spaced)).toEqual(['Section 1. Purpose', 'Section 2. Short title']);
     await page.getByTestId('editor').focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => items.nth(0).innerText()).toContain('Short title');
+    await expect.poll(() => items.nth(0).textContent()).toContain('Short title');
   });
 
   it('opens a sample draft, and shows the keyboard shortcuts; zoom is kept across sessions', async () => {
@@ -276,11 +290,51 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('an imported ordinance keeps its own numbers, and a cross-reference shows them', async () => {
+    const session = await launch();
+    const { page, problems } = session;
+    const { doc } = importText(
+      [
+        'ORDINANCE NO. 7',
+        '',
+        'AN ORDINANCE amending the Lakeview Municipal Code to protect resident data.',
+        '',
+        'BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF LAKEVIEW:',
+        '',
+        'Sec. 2-173-010. Purpose.',
+        'This chapter keeps resident data from immigration enforcement.',
+        '',
+        'Sec. 2-173-020. Limits.',
+        '(a) No agency may share personal data for immigration enforcement.',
+        '(c) No agency may sell personal data to a data broker.',
+        '',
+      ].join('\n'),
+    );
+    const text = serializeProject(newProject({ doc, profile: { id: 'lakeview', name: 'City of Lakeview', kind: 'city', values: {} }, template: null, preset: null, libraryVersion: '' }));
+    page.once('filechooser', (fc) => void fc.setFiles({ name: 'lakeview.ordinance.json', mimeType: 'application/json', buffer: Buffer.from(text) }));
+    await page.getByTestId('start-screen').getByRole('button', { name: 'Open a project…' }).click();
+    await page.getByTestId('open-dialog').getByRole('button', { name: 'Open a file from this computer…' }).click();
+    await page.getByTestId('editor').waitFor();
+    expect(await page.locator('.ow-num-section').allTextContents()).toEqual(['Sec. 2-173-010.', 'Sec. 2-173-020.']);
+    expect(await page.locator('.ow-num-provision').allTextContents()).toEqual(['(a)', '(c)']);
+    // a cross-reference from the purpose to the imported (c)
+    await endOf(session, section(session, 'Purpose').locator('.ow-provision > p').first());
+    await page.keyboard.type(' See ');
+    await page.keyboard.press('Control+k');
+    const picker = page.getByTestId('xref-picker');
+    await picker.getByRole('combobox').fill('2-173-020(c)');
+    await expect.poll(() => picker.getByRole('option').count()).toBe(1);
+    await picker.getByRole('combobox').press('Enter');
+    await expect.poll(() => page.locator('.ow-xref').textContent()).toBe('Sec. 2-173-020(c)');
+    expect(problems).toEqual([]);
+  });
+
   it('screenshots: the start screen and the workspace, light and dark (tests/e2e/screenshots/)', async () => {
     await mkdir(screenshots, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
       const session = await launch(scheme);
       const { page } = session;
+      await expect.poll(() => page.getByTestId('start-screen').textContent()).toContain('No recent projects yet.');
       await page.screenshot({ path: join(screenshots, `start-${scheme}.png`) });
       await createCity(session);
       await expect.poll(() => page.getByTestId('route-summary').count(), { timeout: 10_000 }).toBe(1);
@@ -289,6 +343,9 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
       await page.getByRole('tab', { name: 'Profile' }).click();
       await page.getByTestId('profile-panel').getByRole('textbox', { name: 'The date the law takes effect' }).fill('');
       await page.getByRole('tab', { name: 'Outline' }).click();
+      // the page at the opening sections: numbers, defined terms, filled placeholders
+      await page.getByTestId('outline-item').nth(1).click();
+      await page.waitForTimeout(300);
       await page.locator('.ow-doc').evaluate((el) => (el as HTMLElement).blur());
       await page.screenshot({ path: join(screenshots, `workspace-${scheme}.png`) });
       await session.close();

@@ -459,7 +459,8 @@ describe('electron/main.ts wiring (against a recording fake of electron)', () =>
     const target = join(fake.dirs.documents, 'Riverbend.pdf');
     fake.dialogAnswers.save.push(target);
     file.submenu!.find((i) => i.id === 'file.exportPdf')!.click!();
-    await settle();
+    // the export runs on its own (dialog, render, an fsync'd write): wait for the file, not a fixed time
+    for (let i = 0; i < 200 && !existsSync(target); i++) await settle();
     const [, options] = fake.calls.showSaveDialog!.at(-1)! as [unknown, { defaultPath: string; filters: { extensions: string[] }[] }];
     expect(options.defaultPath).toMatch(/Riverbend\.pdf$/);
     expect(options.filters[0]!.extensions).toEqual(['pdf']);
@@ -471,7 +472,7 @@ describe('electron/main.ts wiring (against a recording fake of electron)', () =>
     expect(((await invoke(HOST_CHANNELS.listRecent, {})).value as { items: unknown[] }).items.length).toBeGreaterThan(0);
     const recentMenu = fake.appMenu.find((m) => m.label === '&File')!.submenu!.find((i) => i.id === 'file.recent')! as { submenu: { id?: string; click?: () => void }[] };
     recentMenu.submenu.find((i) => i.id === 'file.recent.clear')!.click!();
-    await settle();
+    for (let i = 0; i < 200 && (fake.appMenu.find((m) => m.label === '&File')!.submenu!.find((x) => x.id === 'file.recent')! as { submenu: unknown[] }).submenu.length !== 1; i++) await settle();
     expect(((await invoke(HOST_CHANNELS.listRecent, {})).value as { items: unknown[] }).items).toEqual([]);
     const after = fake.appMenu.find((m) => m.label === '&File')!.submenu!.find((i) => i.id === 'file.recent')! as { submenu: { label?: string }[] };
     expect(after.submenu.map((i) => i.label)).toEqual(['No recent projects']);
