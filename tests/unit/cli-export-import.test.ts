@@ -1,9 +1,8 @@
 import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parseProject } from '../../core/document/project';
+import { describe, expect, it } from 'vitest';
 import { hasPythonDocx, readDocx } from '../support/docx-reader';
-import { FIXTURE_LIB, ROOT, hasStackTrace, runCli, runFixture, tempDir } from './cli-run';
+import { FIXTURE_LIB, ROOT, runCli, runFixture, tempDir, composeFixtureDrafts, readProjectAt, expectBadInput } from './cli-run';
 
 /**
  * export, import and library: the real `ordwright` binary, run as a child process against the fixture library
@@ -12,28 +11,8 @@ import { FIXTURE_LIB, ROOT, hasStackTrace, runCli, runFixture, tempDir } from '.
  * part and the strong preset closes).
  */
 
-const dir = tempDir();
-const draft = join(dir, 'draft.ordinance.json');
-const strong = join(dir, 'strong.ordinance.json');
-
-function project(file: string) {
-  const r = parseProject(readFileSync(file, 'utf8'));
-  if (!r.ok) throw r.error;
-  return r.project;
-}
-
-function expectBadInput(r: { code: number | null; stderr: string; stdout: string }, ...patterns: RegExp[]) {
-  expect(r.code).toBe(2);
-  for (const p of patterns) expect(r.stderr).toMatch(p);
-  expect(hasStackTrace(r.stderr)).toBe(false);
-}
-
-beforeAll(() => {
-  const a = runFixture(['compose', '--template', 'fixture-city', '--profile', 'fixture-city', '-o', draft]);
-  expect(a.code, a.stderr).toBe(0);
-  const b = runFixture(['compose', '-t', 'fixture-city', '-p', 'strong', '--profile', 'fixture-city', '-o', strong]);
-  expect(b.code, b.stderr).toBe(0);
-}, 120_000);
+const { dir, draft, strong } = composeFixtureDrafts();
+const project = readProjectAt;
 
 describe('ordwright export', { timeout: 240_000 }, () => {
   const reading = (file: string) => readDocx(readFileSync(file));

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { beforeAll, expect } from 'vitest';
+import { parseProject } from '../../core/document/project';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,4 +81,32 @@ export function profileYaml(dir: string, name: string, over: Record<string, stri
   const file = join(dir, name);
   writeFileSync(file, head + 'values:\n' + Object.entries(values).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n') + '\n');
   return file;
+}
+
+/** The project a command wrote. */
+export function readProjectAt(file: string) {
+  const r = parseProject(readFileSync(file, 'utf8'));
+  if (!r.ok) throw r.error;
+  return r.project;
+}
+
+/** Bad input: exit 2, the messages asked for, no stack trace. */
+export function expectBadInput(r: { code: number | null; stderr: string; stdout: string }, ...patterns: RegExp[]) {
+  expect(r.code).toBe(2);
+  for (const p of patterns) expect(r.stderr).toMatch(p);
+  expect(hasStackTrace(r.stderr)).toBe(false);
+}
+
+/** A temp folder with a draft composed from the fixture library, baseline and strong. */
+export function composeFixtureDrafts(): { dir: string; draft: string; strong: string } {
+  const dir = tempDir();
+  const draft = join(dir, 'draft.ordinance.json');
+  const strong = join(dir, 'strong.ordinance.json');
+  beforeAll(() => {
+    const a = runFixture(['compose', '--template', 'fixture-city', '--profile', 'fixture-city', '-o', draft]);
+    expect(a.code, a.stderr).toBe(0);
+    const b = runFixture(['compose', '-t', 'fixture-city', '-p', 'strong', '--profile', 'fixture-city', '-o', strong]);
+    expect(b.code, b.stderr).toBe(0);
+  }, 120_000);
+  return { dir, draft, strong };
 }
