@@ -10,6 +10,7 @@ import type { Provenance } from '../document/schema';
 import type { Library } from '../library/library';
 import { isPlaceholderKey, type Clause, type Profile } from '../schema';
 import { readExceptions, readSentence, splitSentences, broadLabel, excerpt, type SentenceInfo } from './text';
+import { isStruck } from './tree';
 
 /**
  * Lint: drafting problems beside coverage, each with where it is and, where there is
@@ -97,7 +98,8 @@ function paraText(block: PMNode, contentRel: number, ownerId: string, ownerRel: 
     const c = block.child(i);
     const pos = contentRel + off;
     let t: string;
-    if (c.isText) t = c.text ?? '';
+    // struck words are not law: they keep their place (positions) but read as blanks
+    if (c.isText) t = isStruck(c) ? ' '.repeat((c.text ?? '').length) : (c.text ?? '');
     else if (c.type.name === 'placeholder') t = `{${c.attrs.key as string}}`;
     else if (c.type.name === 'xref') t = '[ref]';
     else t = ' ';

@@ -28,14 +28,19 @@ export interface TextNode {
 
 export const XREF_TEXT = '[ref]';
 
-/** Reading text of a textblock (paragraph, heading). */
+/** Struck text (a redline's deletion, an amending ordinance's strike-through) is not law. */
+export function isStruck(node: PMNode): boolean {
+  return node.marks.some((m) => m.type.name === 'del');
+}
+
+/** Reading text of a textblock (paragraph, heading): the law as it would read, struck words left out. */
 export function inlineText(block: PMNode): string {
   const n = block.childCount;
-  if (n === 1 && block.firstChild!.isText) return block.firstChild!.text ?? '';
+  if (n === 1 && block.firstChild!.isText && !isStruck(block.firstChild!)) return block.firstChild!.text ?? '';
   let s = '';
   for (let i = 0; i < n; i++) {
     const child = block.child(i);
-    if (child.isText) s += child.text ?? '';
+    if (child.isText) s += isStruck(child) ? '' : (child.text ?? '');
     else {
       const type = child.type.name;
       if (type === 'placeholder') s += `{${child.attrs.key as string}}`;

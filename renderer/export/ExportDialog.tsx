@@ -117,7 +117,8 @@ function ExportDialogOpen({ exporter }: { exporter: ExportController }) {
   };
 
   const submit = async () => {
-    if (run) return;
+    // one export at a time (a second Enter before the progress shows starts nothing)
+    if (run || token.current) return;
     setSubmitted(true);
     setFailure(null);
     setNote(null);
@@ -156,8 +157,7 @@ function ExportDialogOpen({ exporter }: { exporter: ExportController }) {
         requestAnimationFrame(() => exportRef.current?.focus());
         return;
       }
-      const what = KINDS.find((k) => k.kind === form.kind)!.label.toLowerCase();
-      notify(`Exported the ${what} as “${r.value.name}”.`);
+      notify(`Exported the ${KINDS.find((k) => k.kind === form.kind)!.noun} as “${r.value.name}”.`);
       close();
     } catch (e) {
       if (mine.canceled || e instanceof ExportCanceled) return;

@@ -15,11 +15,29 @@ import { ExportOptions } from '../../core/export/options';
 export type ExportKind = 'clean' | 'annotated' | 'redline' | 'report';
 export type OrdinanceMode = ExportOptions['mode'];
 
-export const KINDS: readonly { kind: ExportKind; label: string; description: string; suffix: string }[] = [
-  { kind: 'clean', label: 'The ordinance', description: 'Clean text to file with the clerk.', suffix: '' },
-  { kind: 'annotated', label: 'Annotated model bill', description: 'Each section followed by its commentary and sources; drafting notes as Word comments.', suffix: ' - annotated' },
-  { kind: 'redline', label: 'Redline against the library', description: 'Your changes to library clauses as tracked changes a reviewer can accept or reject.', suffix: ' - redline' },
-  { kind: 'report', label: 'Coverage report', description: 'The routes closed and open, with the sections that close them and the checks’ findings.', suffix: ' - coverage report' },
+export const KINDS: readonly { kind: ExportKind; label: string; description: string; suffix: string; noun: string }[] = [
+  { kind: 'clean', label: 'The ordinance', description: 'Clean text to file with the clerk.', suffix: '', noun: 'ordinance' },
+  {
+    kind: 'annotated',
+    label: 'Annotated model bill',
+    description: 'Each section followed by its commentary and sources; drafting notes as Word comments.',
+    suffix: ' - annotated',
+    noun: 'annotated model bill',
+  },
+  {
+    kind: 'redline',
+    label: 'Redline against the library',
+    description: 'Your changes to library clauses as tracked changes a reviewer can accept or reject.',
+    suffix: ' - redline',
+    noun: 'redline',
+  },
+  {
+    kind: 'report',
+    label: 'Coverage report',
+    description: 'The routes closed and open, with the sections that close them and the checks’ findings.',
+    suffix: ' - coverage report',
+    noun: 'coverage report',
+  },
 ];
 
 /** The form as the dialog holds it: text fields as typed, so a bad entry can be shown and fixed. */

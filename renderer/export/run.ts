@@ -80,7 +80,9 @@ export async function buildExport(job: ExportJob, run: RunOptions): Promise<Uint
   const [{ buildDocx, packDocx }, report] = await Promise.all([
     import('../../core/export/docx'),
     job.kind === 'report' ? import('../../core/export/report') : Promise.resolve(null),
-  ]);
+  ]).catch((e: unknown) => {
+    throw new Error(`The part of Ordwright that writes Word files could not be loaded (${e instanceof Error ? e.message : String(e)}). Try again; if it keeps failing, reload the app.`);
+  });
   let reportInput: Parameters<NonNullable<typeof report>['buildReportDocx']>[0] | null = null;
   if (job.kind === 'report') {
     if (job.library.routes.length === 0) throw new Error('The clause library could not be read, so there is no coverage to report.');

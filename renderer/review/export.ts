@@ -3,6 +3,7 @@ import type { LintFinding } from '../../core/coverage/lint';
 import type { CoverageReport } from '../../core/coverage/types';
 import type { Library } from '../../core/library/library';
 import type { Host } from '../host';
+import { liveFindings } from './weak-spots';
 
 /**
  * The review as a coverage report in Word (core/export/report.ts), titled with the
@@ -40,7 +41,8 @@ export async function reviewReportBytes(input: Omit<ExportReviewInput, 'host'>):
     report: input.report,
     doc: input.doc,
     title: input.name,
-    lint: input.lint,
+    // what an amendment strikes out is not the law under review
+    lint: liveFindings(input.doc, input.lint),
     ...(input.library ? { library: input.library } : {}),
     options: { date: input.date ?? today() },
   });

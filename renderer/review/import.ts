@@ -219,7 +219,8 @@ export async function importForReview(host: { api: Pick<HostApi, 'importFile'> }
 /** Import a dropped file (it is read here, in the page). */
 export async function importFileForReview(file: File, library: Library | null, options: Omit<ImportOptions, 'library'> = {}): Promise<ReviewProject> {
   if (!formatOf(file.name)) throw reviewError('unsupported', file.name);
-  // refuse what is far too big before reading it into memory
+  // refuse what is far too big before reading it into memory (25 MB is core's MAX_DOCX_BYTES,
+  // not imported from core/import/docx.ts: that would pull mammoth into the main bundle)
   const limit = formatOf(file.name) === 'docx' ? 25 * 1024 * 1024 : MAX_TEXT_BYTES;
   if (file.size > limit) throw reviewError('too-large', file.name, `${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${limit / 1024 / 1024} MB`);
   options.onStage?.('reading', file.name);

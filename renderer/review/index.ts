@@ -17,6 +17,6 @@ export { useReviewMode, useImportForReview, type ReviewMode, type ReviewModeOpti
 export { useReviewFileDrop } from './useFileDrop';
 export { importForReview, importFileForReview, importBytes, formatOf, guessKind, reviewError, ReviewImportError, REVIEW_EXTENSIONS, STAGE_LABEL, IMPORT_STAGES, type ReviewProject, type ImportStage, type ReviewFormat } from './import';
 export { reviewHighlights, highlightRanges, highlightDecorations, reviewHighlightsKey, type HighlightRange } from './highlights';
-export { weakSpots, WEAK_SPOT_GROUPS, type WeakSpot, type WeakSpotKind } from './weak-spots';
+export { weakSpots, liveFindings, liveText, WEAK_SPOT_GROUPS, type WeakSpot, type WeakSpotKind } from './weak-spots';
 export { modelCandidates, sectionChoices, sectionElements, draftLines, modelLines, compareRows, type ModelCandidate, type CompareRow, type CompareLine } from './compare';
 export { exportReviewReport, reviewReportBytes, reportFileName } from './export';

@@ -78,6 +78,21 @@ function liveRange(doc: PMNode, from: number, to: number): string {
   return s;
 }
 
+/**
+ * Lint findings about the text as it stands: a finding whose words are all struck
+ * through (deleted by an amendment), or a broad exception that is no longer broad once
+ * the struck words are left out, is dropped.
+ */
+export function liveFindings(doc: PMNode, lint: readonly LintFinding[]): LintFinding[] {
+  return lint.filter((f) => {
+    if (f.from === undefined || f.to === undefined || f.to <= f.from) return true;
+    const text = liveRange(doc, f.from, f.to);
+    if (!text.trim()) return false;
+    if (f.rule === 'broad-exception') return readExceptions(text.trim().replace(/^,\s*|,\s*$/g, '')).some((e) => e.broad);
+    return true;
+  });
+}
+
 interface ProvisionText {
   nodeId: string;
   label: string;

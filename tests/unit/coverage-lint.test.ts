@@ -247,3 +247,40 @@ describe('lint: sentences', () => {
     expect(b.map((f) => f.rule)).toEqual(a.map((f) => f.rule));
   });
 });
+
+describe('struck text is not law', () => {
+  it('an amending ordinance that strikes "except as required by law" is not flagged for it, and the struck words do not close an element', async () => {
+    const { schema } = await import('../../core/document/schema');
+    const { lint } = await import('../../core/coverage/lint');
+    const { analyze } = await import('../../core/coverage/analyze');
+    const { loadLibrary } = await import('../../core/node/library');
+    const lib = loadLibrary();
+    const del = schema.marks.del!.create();
+    const ins = schema.marks.ins!.create();
+    const para = (...nodes: ReturnType<typeof schema.text>[]) => schema.nodes.paragraph!.create(null, nodes);
+    const doc = schema.nodes.doc!.create(null, [
+      schema.nodes.title!.create(null, schema.text('ORDINANCE NO. 1')),
+      schema.nodes.caption!.create(null, schema.text('AN ORDINANCE amending the code.')),
+      schema.nodes.enacting!.create(null, schema.text('The Council ordains:')),
+      schema.nodes.section!.create({ id: 's1' }, [
+        schema.nodes.heading!.create(null, schema.text('Records')),
+        schema.nodes.provision!.create({ id: 'p1' }, [
+          para(
+            schema.text('A department may not disclose the address of a person to a federal immigration authority '),
+            schema.text('except as required by law', [del]),
+            schema.text('unless presented with a judicial warrant', [ins]),
+            schema.text('.'),
+          ),
+        ]),
+        schema.nodes.provision!.create({ id: 'p2' }, [
+          para(schema.text('An agency may not provide personal information to a fusion center for immigration enforcement.', [del])),
+        ]),
+      ]),
+    ]);
+    const findings = lint(doc, lib);
+    expect(findings.filter((f) => /required by law/i.test(f.message))).toEqual([]);
+    const report = analyze(doc, lib);
+    const fusion = report.routes.find((r) => r.id === 'fusion-center')!.elements.find((e) => e.elementId === 'no-provision')!;
+    expect(fusion.status).toBe('open');
+  });
+});

@@ -11,8 +11,8 @@ import { loadLibrary } from '../../core/node/library';
 import { compareRows, draftLines, modelCandidates, modelLines, sectionChoices, sectionElements } from '../../renderer/review/compare';
 import { reportFileName, reviewReportBytes } from '../../renderer/review/export';
 import { highlightRanges, reviewHighlights } from '../../renderer/review/highlights';
-import { formatOf, importBytes, importForReview, ReviewImportError, type ImportStage, type ReviewProject } from '../../renderer/review/import';
-import { weakSpots } from '../../renderer/review/weak-spots';
+import { formatOf, importBytes, importFileForReview, importForReview, ReviewImportError, type ImportStage, type ReviewProject } from '../../renderer/review/import';
+import { liveFindings, weakSpots } from '../../renderer/review/weak-spots';
 import { AMENDING_DOCX_NAME, buildAmendingOrdinanceDocx } from '../fixtures/import/amending-ordinance-docx';
 
 /**
@@ -98,6 +98,17 @@ describe('import for review', () => {
     expect((await failure(importBytes('scan.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46])))).code).toBe('unsupported');
     expect((await failure(importBytes('renamed.txt', good))).code).toBe('not-text');
     expect((await failure(importBytes('binary.txt', new Uint8Array([65, 66, 0, 1, 2, 67])))).code).toBe('not-text');
+  });
+
+  it('a dropped file: too large refused before it is read (the same limit as core), other kinds refused, a good one imported', async () => {
+    const big = new File([new Uint8Array(MAX_DOCX_BYTES + 1)], 'big.docx');
+    const e = await failure(importFileForReview(big, library));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toMatch(/the limit is 25 MB/);
+    expect(MAX_DOCX_BYTES).toBe(25 * 1024 * 1024);
+    expect((await failure(importFileForReview(new File(['%PDF'], 'scan.pdf'), library))).code).toBe('unsupported');
+    const r = await importFileForReview(new File([bytesOf('state-bill.txt')], 'state-bill.txt'), library);
+    expect(r).toMatchObject({ name: 'state-bill.txt', kind: 'state' });
   });
 
   it('reads UTF-16 text with its byte-order mark', async () => {
@@ -223,12 +234,13 @@ describe('weak spots', () => {
     expect(spots.find((s) => s.kind === 'missing-remedy')!.title).toMatch(/^Enforcement incomplete: 3 of 7/);
   });
 
-  it('an amending ordinance: struck words are deleted law, not a weak spot (lint still reads them)', async () => {
+  it('an amending ordinance: struck words are deleted law, not a weak spot (and lint no longer reads them)', async () => {
     const r = await review('amending-ordinance.md');
     const findings = lint(r.doc, library);
-    expect(findings.some((f) => f.rule === 'broad-exception')).toBe(true);
+    expect(findings.some((f) => f.rule === 'broad-exception')).toBe(false);
     const spots = weakSpots({ doc: r.doc, report: analyze(r.doc, library), lint: findings, library });
     expect(spots.filter((s) => s.kind === 'broad-exception')).toEqual([]);
+    expect(liveFindings(r.doc, findings)).toEqual(findings);
     // the Word amendment keeps its live "except as required by law" in 2-173-020(c)
     const docx = await spotsOf(AMENDING_DOCX_NAME);
     expect(docx.filter((s) => s.kind === 'broad-exception').map((s) => [s.where?.label, s.title])).toEqual([['Sec. 2-173-020(c)', '“except as required by law”']]);
