@@ -37,7 +37,6 @@ export default defineConfig(
   // ---------------------------------------------------------------- renderer
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

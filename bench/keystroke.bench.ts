@@ -126,7 +126,7 @@ interface Served {
 }
 
 async function serve(dev: boolean): Promise<Served> {
-  const configFile = join(repo, 'renderer/vite.config.ts');
+  const configFile = join(repo, 'vite.renderer.config.ts');
   // the test hook (window.__ordwright) exists in dev and test builds only
   const hooks: InlineConfig = { define: { 'import.meta.env.VITE_ORDWRIGHT_TEST_HOOKS': JSON.stringify('1') } };
   if (dev) {

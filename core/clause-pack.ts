@@ -169,7 +169,7 @@ export function decodeText(bytes: Uint8Array): string | null {
 
 interface ZipEntryInternals {
   _data?: { uncompressedSize?: number };
-  /** JSZip's documented StreamHelper (https://stuk.github.io/jszip/documentation/api_zipobject/internal_stream.html), untyped in its .d.ts. */
+  /** JSZip's documented StreamHelper (ZipObject.internalStream in its API docs), untyped in its .d.ts. */
   internalStream(type: 'uint8array'): StreamHelper;
 }
 interface StreamHelper {

@@ -1,2 +1,2 @@
-/** The app's version from package.json, set by renderer/vite.config.ts. */
+/** The app's version from package.json, set by vite.renderer.config.ts. */
 declare const __APP_VERSION__: string;

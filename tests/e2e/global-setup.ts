@@ -66,7 +66,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   const work = await mkdtemp(join(tmpdir(), 'ordwright-e2e-'));
   const outDir = join(work, 'renderer');
-  const configFile = join(repo, 'renderer/vite.config.ts');
+  const configFile = join(repo, 'vite.renderer.config.ts');
   // the production build, so the tests see the strict CSP and the real bundle
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   await buildContractHarness(join(outDir, '__contract'));

@@ -47,7 +47,7 @@ const RULES: Record<Layer, Rule> = {
 };
 
 /** Files that are tooling, not part of a layer. */
-const TOOLING = new Set(['renderer/vite.config.ts']);
+const TOOLING = new Set(['vite.renderer.config.ts']);
 /** electron/ files that may load electron at run time: the thin wiring. */
 const ELECTRON_RUNTIME = new Set(['electron/main.ts', 'electron/preload.ts']);
 

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '..');
+// Build tooling for the renderer; it lives at the repository root because it runs in
+// Node, and renderer/ holds only code that runs in the page.
+const repo = dirname(fileURLToPath(import.meta.url));
+const here = resolve(repo, 'renderer');
 const pkg = JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { version: string };
 
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/;
