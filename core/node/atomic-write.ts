@@ -58,7 +58,8 @@ export async function atomicWrite(path: string, data: string | Uint8Array, opts:
   await syncDir(dir, fs);
 }
 
-async function syncDir(dir: string, fs: StoreFs): Promise<void> {
+/** Flush a folder so a rename in it is on disk (shared by every atomic writer in core/node). */
+export async function syncDir(dir: string, fs: Pick<StoreFs, 'open'> | { open(path: string, flags: string): Promise<{ sync(): Promise<void>; close(): Promise<void> }> }): Promise<void> {
   // Windows cannot open a directory for fsync; the rename is durable enough there.
   if (process.platform === 'win32') return;
   try {

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Library } from '../library/library';
 import { parseProject, serializeProject, type Project, type ProjectIssue } from '../document/project';
 import { projectTextProblem } from '../host';
+import { syncDir } from './atomic-write';
 
 /**
  * Reading and writing project files (`*.ordinance.json`) on disk.
@@ -195,20 +196,6 @@ export async function writeProjectFile(path: string, project: Project, opts: Wri
     for (const f of cleanup) await fs.unlink(f).catch(() => undefined);
     throw ioError(e, path, 'write');
   }
-  await syncDir(fs, dirname(path));
+  await syncDir(dirname(path), fs);
 }
 
-async function syncDir(fs: ProjectFs, dir: string): Promise<void> {
-  // Windows cannot open a folder to flush it; the rename is durable enough there
-  if (process.platform === 'win32') return;
-  try {
-    const d = await fs.open(dir, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    // some file systems refuse to flush a folder; the file itself is already on disk
-  }
-}
