@@ -150,39 +150,9 @@ export function LibraryPanel() {
               ))}
             </select>
           </label>
-          <label>
-            <span>Topic</span>
-            <select value={filters.topic} onChange={(e) => set('topic', e.target.value as Topic | '')}>
-              <option value="">Any topic</option>
-              {Object.entries(TOPIC_LABEL).map(([t, label]) => (
-                <option key={t} value={t}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Strength</span>
-            <select value={filters.strength} onChange={(e) => set('strength', e.target.value as Strength | '')}>
-              <option value="">Any strength</option>
-              {Object.entries(STRENGTH_LABEL).map(([s, label]) => (
-                <option key={s} value={s}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Written for</span>
-            <select value={filters.kind} onChange={(e) => set('kind', e.target.value as JurisdictionKind | '')}>
-              <option value="">Any jurisdiction</option>
-              {Object.entries(KIND_LABEL).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Topic" any="Any topic" value={filters.topic} options={TOPIC_LABEL} onChange={(v) => set('topic', v as Topic | '')} />
+          <FilterSelect label="Strength" any="Any strength" value={filters.strength} options={STRENGTH_LABEL} onChange={(v) => set('strength', v as Strength | '')} />
+          <FilterSelect label="Written for" any="Any jurisdiction" value={filters.kind} options={KIND_LABEL} onChange={(v) => set('kind', v as JurisdictionKind | '')} />
         </div>
         <p className="owp-count" role="status" aria-live="polite">
           {hits.length === 0 ? 'No clause matches' : `${plural(hits.length, 'clause')}, ${plural(count, 'variant')}`}
@@ -418,5 +388,22 @@ function Preview({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** One labelled filter: "Any ..." or one of the labelled values. */
+function FilterSelect(props: { label: string; any: string; value: string; options: Record<string, string>; onChange: (value: string) => void }) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.any}</option>
+        {Object.entries(props.options).map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
