@@ -4,14 +4,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { syntheticTemplate } from '../../bench/compose.bench';
 import { compose } from '../../core/document/compose';
 import { newProject, serializeProject, type ProjectProfile } from '../../core/document/project';
 import { STYLE } from '../../core/export/docx';
 import { loadLibrary } from '../../core/node/library';
 import { hasPythonDocx, readDocx } from '../support/docx-reader';
-import { openSession, type AppSession } from './chromium';
+import { type AppSession } from './chromium';
+import { startScreenLauncher } from './session';
 
 /**
  * File → Export in Chromium against the production build (browser host: the export is
@@ -84,19 +85,7 @@ const longestTask = (page: Page) => page.evaluate(() => Math.round((window as un
 const framesSeen = (page: Page) => page.evaluate(() => (window as unknown as { __frames: number }).__frames);
 
 describe.skipIf(!ctx.available)('File → Export in Chromium', () => {
-  let s: AppSession | null = null;
-  afterEach(async () => {
-    await s?.close();
-    s = null;
-  });
-
-  async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<AppSession> {
-    if (!ctx.available) throw new Error(ctx.reason);
-    s = await openSession(ctx.wsEndpoint, new URL(ctx.baseUrl).origin, { colorScheme });
-    await s.page.goto(ctx.baseUrl);
-    await s.page.getByTestId('start-screen').waitFor();
-    return s;
-  }
+  const launch = startScreenLauncher(ctx);
 
   /** Start screen: city template, the baseline preset, the sample city (Riverbend). */
   async function createCity(page: Page): Promise<void> {

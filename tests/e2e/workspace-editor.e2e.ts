@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { newProject, serializeProject } from '../../core/document/project';
 import { importText } from '../../core/import/text';
-import { openSession, type AppSession } from './chromium';
+import { type AppSession } from './chromium';
+import { startScreenLauncher } from './session';
 
 /**
  * The drafting workspace as a drafter uses it: the start screen, the editor (numbers,
@@ -17,19 +18,7 @@ const ctx = inject('e2e');
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
-  let s: AppSession | null = null;
-  afterEach(async () => {
-    await s?.close();
-    s = null;
-  });
-
-  async function launch(colorScheme: 'light' | 'dark' = 'light'): Promise<AppSession> {
-    if (!ctx.available) throw new Error(ctx.reason);
-    s = await openSession(ctx.wsEndpoint, new URL(ctx.baseUrl).origin, { colorScheme });
-    await s.page.goto(ctx.baseUrl);
-    await s.page.getByTestId('start-screen').waitFor();
-    return s;
-  }
+  const launch = startScreenLauncher(ctx);
 
   /** ProseMirror reads a click's selection from the asynchronous selectionchange event. */
   const settle = (session: AppSession) => session.page.waitForTimeout(100);
@@ -349,7 +338,6 @@ describe.skipIf(!ctx.available)('the drafting workspace in Chromium', () => {
       await page.locator('.ow-doc').evaluate((el) => (el as HTMLElement).blur());
       await page.screenshot({ path: join(screenshots, `workspace-${scheme}.png`) });
       await session.close();
-      s = null;
     }
   });
 });
