@@ -394,9 +394,15 @@ export const MenuAction = z.enum([
   'undo',
   'redo',
   'find',
+  'replace',
   'toggle-left-sidebar',
   'toggle-right-sidebar',
   'about',
+  // the editor's own zoom (the page, not the window) and the coverage matrix view
+  'zoom-in',
+  'zoom-out',
+  'reset-zoom',
+  'coverage-matrix',
   // the editor's context menu
   'insert-cross-reference',
   'show-definition',

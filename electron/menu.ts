@@ -132,6 +132,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemSpec[] {
       { id: 'edit.selectAll', label: 'Select &All', role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
       sep('edit.sep2'),
       act('edit.find', '&Find…', 'find', 'CmdOrCtrl+F'),
+      act('edit.replace', 'R&eplace…', 'replace', isMac ? 'Alt+Cmd+F' : 'CmdOrCtrl+H'),
     ],
   };
 
@@ -143,9 +144,12 @@ export function buildMenuTemplate(input: MenuInput): MenuItemSpec[] {
       act('view.toggleLeft', 'Toggle &Library and Outline', 'toggle-left-sidebar', 'CmdOrCtrl+Shift+L'),
       act('view.toggleRight', 'Toggle &Coverage and Checks', 'toggle-right-sidebar', 'CmdOrCtrl+Shift+K'),
       sep('view.sep1'),
-      { id: 'view.zoomIn', label: 'Zoom &In', role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-      { id: 'view.zoomOut', label: 'Zoom &Out', role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
-      { id: 'view.resetZoom', label: '&Actual Size', role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
+      act('view.matrix', 'Coverage &Matrix', 'coverage-matrix', 'CmdOrCtrl+Shift+M'),
+      sep('view.sepZoom'),
+      // the page's own zoom (remembered by the app), not Electron's window zoom
+      act('view.zoomIn', 'Zoom &In', 'zoom-in', 'CmdOrCtrl+='),
+      act('view.zoomOut', 'Zoom &Out', 'zoom-out', 'CmdOrCtrl+-'),
+      act('view.resetZoom', '&Actual Size', 'reset-zoom', 'CmdOrCtrl+0'),
       sep('view.sep2'),
       { id: 'view.fullscreen', label: 'Toggle &Full Screen', role: 'togglefullscreen', accelerator: isMac ? 'Ctrl+Cmd+F' : 'F11' },
       ...(input.isPackaged

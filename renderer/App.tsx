@@ -658,6 +658,16 @@ export function App({ host, version }: { host: Host; version: string }) {
           return void runCommand(redo);
         case 'find':
           return openFind(false);
+        case 'replace':
+          return openFind(true);
+        case 'zoom-in':
+          return changeZoom(1);
+        case 'zoom-out':
+          return changeZoom(-1);
+        case 'reset-zoom':
+          return changeZoom(0);
+        case 'coverage-matrix':
+          return start.open ? undefined : setMatrixOpen((v) => !v);
         case 'toggle-left-sidebar':
           return setLeftOpen((v) => !v);
         case 'toggle-right-sidebar':
@@ -680,7 +690,7 @@ export function App({ host, version }: { host: Host; version: string }) {
           return;
       }
     },
-    [exclusive, notify, open, openExport, openFind, readOnly, review, runCommand, save, saveAs, showStart, start.open],
+    [changeZoom, exclusive, notify, open, openExport, openFind, readOnly, review, runCommand, save, saveAs, showStart, start.open],
   );
 
   // Native menu (desktop) and keyboard shortcuts (both hosts) lead to the same actions.

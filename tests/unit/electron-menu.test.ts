@@ -148,3 +148,23 @@ describe('electron/menu', () => {
     expect(item(t, 'file.close').role).toBe('close');
   });
 });
+
+describe('electron/menu: the page, not the window', () => {
+  it('zoom, replace and the coverage matrix are app actions the renderer handles', () => {
+    const t = buildMenuTemplate(base);
+    for (const [id, action] of [
+      ['view.zoomIn', 'zoom-in'],
+      ['view.zoomOut', 'zoom-out'],
+      ['view.resetZoom', 'reset-zoom'],
+      ['view.matrix', 'coverage-matrix'],
+      ['edit.replace', 'replace'],
+    ] as const) {
+      const i = item(t, id);
+      expect(i.role, id).toBeUndefined();
+      expect(i.action, id).toBe(action);
+      expect(MenuAction.safeParse(action).success).toBe(true);
+    }
+    expect(item(t, 'edit.replace').accelerator).toBe('CmdOrCtrl+H');
+    expect(item(buildMenuTemplate({ ...base, platform: 'darwin' }), 'edit.replace').accelerator).toBe('Alt+Cmd+F');
+  });
+});
