@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useWindowFileDrop } from '../components/useWindowFileDrop';
 import type { Host } from '../host';
 import { projectFilesOf } from './close-flow';
 
@@ -11,47 +11,26 @@ import { projectFilesOf } from './close-flow';
  * menu event, so the app's usual open flow (unsaved-changes check included) runs.
  */
 export function useFileDrop(host: Host, onError: (message: string) => void): void {
-  const report = useRef(onError);
-  useEffect(() => {
-    report.current = onError;
+  useWindowFileDrop((files, e) => {
+    const projects = projectFilesOf(files);
+    if (projects.length === 0) {
+      // a file the editor does not take would otherwise do nothing, silently
+      if (files.length > 0) e.preventDefault();
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    if (host.kind !== 'desktop') {
+      onError('In the browser, open a project file with Open (the browser does not let a page open a dropped file by its path).');
+      return;
+    }
+    const paths = projects.map((f) => host.pathForFile(f)).filter((p): p is string => p !== null);
+    if (paths.length === 0) {
+      onError(`“${projects[0]!.name}” could not be opened: it is not a file on this computer.`);
+      return;
+    }
+    void host.api.openDropped({ paths }).then((r) => {
+      if (!r.ok) onError(r.error.message);
+    });
   });
-
-  useEffect(() => {
-    // during dragover only the types are visible, not the names: any file drag may be a project
-    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
-    const onDragOver = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const onDrop = (e: DragEvent) => {
-      const files = [...(e.dataTransfer?.files ?? [])];
-      const projects = projectFilesOf(files);
-      if (projects.length === 0) {
-        // a file the editor does not take would otherwise do nothing, silently
-        if (files.length > 0) e.preventDefault();
-        return;
-      }
-      e.preventDefault();
-      e.stopPropagation();
-      if (host.kind !== 'desktop') {
-        report.current('In the browser, open a project file with Open (the browser does not let a page open a dropped file by its path).');
-        return;
-      }
-      const paths = projects.map((f) => host.pathForFile(f)).filter((p): p is string => p !== null);
-      if (paths.length === 0) {
-        report.current(`“${projects[0]!.name}” could not be opened: it is not a file on this computer.`);
-        return;
-      }
-      void host.api.openDropped({ paths }).then((r) => {
-        if (!r.ok) report.current(r.error.message);
-      });
-    };
-    window.addEventListener('dragover', onDragOver, true);
-    window.addEventListener('drop', onDrop, true);
-    return () => {
-      window.removeEventListener('dragover', onDragOver, true);
-      window.removeEventListener('drop', onDrop, true);
-    };
-  }, [host]);
 }
