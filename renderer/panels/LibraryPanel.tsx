@@ -333,32 +333,8 @@ function Preview({
         <h4>Risks</h4>
         <p>{clause.commentary.risks}</p>
       </details>
-      {clause.modelledOn.length > 0 ? (
-        <>
-          <h4>Modelled on</h4>
-          <ul className="owp-sources">
-            {clause.modelledOn.map((s) => (
-              <li key={s.citation}>
-                {s.citation}
-                {s.note ? <span className="owp-lib-meta"> — {s.note}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {clause.sources.length > 0 ? (
-        <>
-          <h4>Sources</h4>
-          <ul className="owp-sources">
-            {clause.sources.map((s) => (
-              <li key={s.citation}>
-                {s.citation}
-                {s.note ? <span className="owp-lib-meta"> — {s.note}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <SourceList title="Modelled on" sources={clause.modelledOn} />
+      <SourceList title="Sources" sources={clause.sources} />
       {clause.requires.length > 0 || clause.conflicts.length > 0 ? (
         <>
           <h4>Relations</h4>
@@ -405,5 +381,23 @@ function FilterSelect(props: { label: string; any: string; value: string; option
         ))}
       </select>
     </label>
+  );
+}
+
+/** Citations with their notes, under a heading; nothing when there are none. */
+function SourceList({ title, sources }: { title: string; sources: readonly { citation: string; note?: string }[] }) {
+  if (sources.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul className="owp-sources">
+        {sources.map((s) => (
+          <li key={s.citation}>
+            {s.citation}
+            {s.note ? <span className="owp-lib-meta"> — {s.note}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
